@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+// The text rules Python applies when botocore reads a config file: UTF-8 decoding, what
+// str.strip() and the regex \s count as whitespace (Unicode, not just ASCII), indentation
+// measured in characters, str.lower() on keys and str.splitlines() on nested blocks.
+// All functions take and return UTF-8 bytes.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rolehelper::ini {
+
+// Byte length of the whitespace character (str.isspace) that starts at `pos`, or 0.
+[[nodiscard]] std::size_t python_space_at(std::string_view text, std::size_t pos) noexcept;
+
+[[nodiscard]] std::string_view python_lstrip(std::string_view text) noexcept;
+[[nodiscard]] std::string_view python_rstrip(std::string_view text) noexcept;
+[[nodiscard]] std::string_view python_strip(std::string_view text) noexcept;
+
+// Characters (code points) of leading whitespace: configparser's indentation level.
+[[nodiscard]] std::size_t python_indent(std::string_view line) noexcept;
+
+// Offset of the first byte that is not valid strict UTF-8 (as Python decodes), if any.
+[[nodiscard]] std::optional<std::size_t> first_invalid_utf8(std::string_view text) noexcept;
+
+// str.lower() for ASCII letters; other characters are kept (keys are ASCII in practice).
+[[nodiscard]] std::string python_lower(std::string_view text);
+
+// str.splitlines(): splits on \n \r \r\n \v \f \x1c \x1d \x1e \x85 \u2028 \u2029.
+[[nodiscard]] std::vector<std::string_view> python_splitlines(std::string_view text);
+
+}  // namespace rolehelper::ini

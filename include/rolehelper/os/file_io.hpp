@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+// Plain file access. A missing file is std::nullopt, never an error; every other failure
+// throws Error(io) naming the path and the system's reason.
+#pragma once
+
+#include <sys/types.h>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace rolehelper::os {
+
+struct FileStatus {
+  mode_t mode = 0;  // permission bits only
+  uid_t owner = 0;
+  gid_t group = 0;
+};
+
+[[nodiscard]] std::optional<std::string> read_file(const std::filesystem::path& path);
+[[nodiscard]] std::optional<FileStatus> file_status(const std::filesystem::path& path);
+
+// Creates the folder and any missing parents with `mode`; existing folders are left as they are.
+void ensure_directory(const std::filesystem::path& dir, mode_t mode);
+
+[[nodiscard]] bool stdin_is_terminal() noexcept;
+
+}  // namespace rolehelper::os

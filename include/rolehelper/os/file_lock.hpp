@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+// FileLock: an exclusive flock() on a dedicated lock file (never the data file, which atomic
+// replacement swaps out). The lock belongs to this open file description: the destructor,
+// or the death of the process, releases it. Test it with processes, not threads.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+
+namespace rolehelper::os {
+
+class FileLock {
+ public:
+  // Opens (creating with mode 0600) the lock file; does not lock yet. Throws Error(io).
+  explicit FileLock(std::filesystem::path lock_path);
+  FileLock(const FileLock&) = delete;
+  FileLock& operator=(const FileLock&) = delete;
+  ~FileLock();
+
+  // Waits for the lock. Throws Error(io) if it is not granted within `timeout`.
+  void lock(std::chrono::milliseconds timeout = std::chrono::seconds(60));
+  [[nodiscard]] bool try_lock();
+  void unlock() noexcept;
+
+  [[nodiscard]] bool locked() const noexcept { return m_locked; }
+
+  // The sidecar lock file that guards edits of `file`: "<file>.lock" in the same folder.
+  [[nodiscard]] static std::filesystem::path sidecar_for(const std::filesystem::path& file);
+
+ private:
+  std::filesystem::path m_path;
+  int m_fd = -1;
+  bool m_locked = false;
+};
+
+}  // namespace rolehelper::os

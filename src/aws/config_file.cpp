@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: MIT
+#include <rolehelper/aws/config_file.hpp>
+
+#include <rolehelper/ini/python_text.hpp>
+#include <rolehelper/os/file_io.hpp>
+#include <rolehelper/util/error.hpp>
+
+#include <algorithm>
+
+namespace rolehelper::aws {
+namespace fs = std::filesystem;
+using util::Error;
+using util::ErrorKind;
+
+namespace {
+
+// botocore.configloader._parse_nested: each non-empty line of the block is "key = value",
+// split on the first '='; a later repeat of a key replaces the value in its first position.
+std::optional<NestedSettings> parse_nested(const ini::Document& document, const ini::Entry& entry,
+                                           const fs::path& path) {
+  if (!entry.value.starts_with('\n')) {
+    return std::nullopt;
+  }
+  NestedSettings nested;
+  for (const auto raw_line : ini::python_splitlines(entry.value)) {
+    const auto line = ini::python_strip(raw_line);
+    if (line.empty()) {
+      continue;
+    }
+    const auto equals = line.find('=');
+    if (equals == std::string_view::npos) {
+      // Find the physical line for the message; botocore itself names none.
+      std::size_t where = entry.line;
+      for (std::size_t n = entry.line + 1; n <= entry.last_line; ++n) {
+        if (ini::python_strip(document.line_text(n)) == line) {
+          where = n;
+          break;
+        }
+      }
+      throw Error(ErrorKind::parse,
+                  file_position(path, where) + ": a line in the nested block of '" + entry.key +
+                      "' has no '=' (botocore reads it as key = value)",
+                  "fix that line; the file was not changed");
+    }
+    std::string key(ini::python_strip(line.substr(0, equals)));
+    std::string value(ini::python_strip(line.substr(equals + 1)));
+    const auto existing = std::find_if(nested.begin(), nested.end(), [&](const auto& kv) { return kv.first == key; });
+    if (existing != nested.end()) {
+      existing->second = std::move(value);
+    } else {
+      nested.emplace_back(std::move(key), std::move(value));
+    }
+  }
+  return nested;
+}
+
+}  // namespace
+
+std::string file_position(const fs::path& path, std::size_t line) {
+  return path.string() + ":" + std::to_string(line);
+}
+
+ConfigFile::ConfigFile(fs::path path, FileKind kind, ini::Document document, bool exists)
+    : m_path(std::move(path)), m_kind(kind), m_document(std::move(document)), m_exists(exists) {
+  read_sections();
+}
+
+ConfigFile ConfigFile::load(const fs::path& path, FileKind kind) {
+  auto text = os::read_file(path);
+  const bool exists = text.has_value();
+  return from_text(path, kind, std::move(text).value_or(std::string{}), exists);
+}
+
+ConfigFile ConfigFile::from_text(fs::path path, FileKind kind, std::string text, bool exists) {
+  return ConfigFile(std::move(path), kind, ini::Document::parse(std::move(text)), exists);
+}
+
+void ConfigFile::read_sections() {
+  if (const auto& error = m_document.error()) {
+    throw Error(ErrorKind::parse, file_position(m_path, error->line) + ": " + error->message,
+                "fix that line (botocore and the AWS CLI refuse the file too); rolehelper changed nothing");
+  }
+  m_sections.clear();
+  const auto& sections = m_document.sections();
+  for (std::size_t i = 0; i < sections.size(); ++i) {
+    const auto& section = sections[i];
+    if (section.is_defaults()) {
+      continue;
+    }
+    RawSection raw{section.name, section.line, i, {}};
+    for (const ini::Entry* entry : m_document.items(section)) {
+      raw.settings.push_back(
+          Setting{entry->key, entry->value, parse_nested(m_document, *entry, m_path), m_kind, entry->line});
+    }
+    m_sections.push_back(std::move(raw));
+  }
+}
+
+void ConfigFile::set_value(std::size_t document_index, std::string_view key, std::string_view value) {
+  m_document.set_value(document_index, key, value);
+  read_sections();
+}
+
+bool ConfigFile::remove_key(std::size_t document_index, std::string_view key) {
+  const bool removed = m_document.remove_key(document_index, key);
+  read_sections();
+  return removed;
+}
+
+std::size_t ConfigFile::append_section(std::string_view name) {
+  const auto index = m_document.append_section(name);
+  read_sections();
+  return index;
+}
+
+void ConfigFile::remove_section(std::size_t document_index) {
+  m_document.remove_section(document_index);
+  read_sections();
+}
+
+}  // namespace rolehelper::aws

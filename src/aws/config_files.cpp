@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+#include <rolehelper/aws/config_files.hpp>
+
+#include <rolehelper/os/atomic_file.hpp>
+#include <rolehelper/os/file_io.hpp>
+#include <rolehelper/os/file_lock.hpp>
+
+namespace rolehelper::aws {
+
+ConfigFiles ConfigFiles::load(const os::AwsFilePaths& paths) {
+  return ConfigFiles(ConfigFile::load(paths.config, FileKind::config),
+                     ConfigFile::load(paths.credentials, FileKind::credentials));
+}
+
+ConfigFiles::ConfigFiles(ConfigFile config, ConfigFile credentials)
+    : m_config(std::move(config)),
+      m_credentials(std::move(credentials)),
+      m_profiles(merge_profiles(m_config, m_credentials)) {}
+
+const Profile* ConfigFiles::find_profile(std::string_view name) const noexcept {
+  for (const auto& profile : m_profiles) {
+    if (profile.name == name) {
+      return &profile;
+    }
+  }
+  return nullptr;
+}
+
+EditOutcome edit_config_file(const std::filesystem::path& path, FileKind kind,
+                             const std::function<void(ConfigFile&)>& change) {
+  constexpr mode_t k_private_file = 0600;
+  constexpr mode_t k_private_folder = 0700;
+
+  EditOutcome outcome;
+  outcome.written = os::resolve_symlinks(path);
+  os::ensure_directory(outcome.written.parent_path(), k_private_folder);
+
+  os::FileLock lock(os::FileLock::sidecar_for(outcome.written));
+  lock.lock();
+  os::AtomicFile::remove_stale_temporaries(outcome.written);
+
+  const auto status = os::file_status(outcome.written);
+  auto text = os::read_file(outcome.written);
+  outcome.created = !text.has_value();
+  const std::string original = text.value_or(std::string{});
+  ConfigFile file = ConfigFile::from_text(outcome.written, kind, original, !outcome.created);
+  change(file);
+  if (!outcome.created && file.document().text() == original) {
+    return outcome;
+  }
+
+  mode_t mode = status ? status->mode : k_private_file;
+  if (kind == FileKind::credentials && (mode & ~k_private_file) != 0) {
+    outcome.narrowed_from = mode;
+    mode &= k_private_file;
+  }
+  os::AtomicFile replacement(outcome.written, mode);
+  if (status) {
+    replacement.keep_owner(status->owner, status->group);
+  }
+  replacement.write(file.document().text());
+  replacement.commit();
+  outcome.changed = true;
+  return outcome;
+}
+
+}  // namespace rolehelper::aws

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: MIT
+#include <rolehelper/ini/python_text.hpp>
+
+namespace rolehelper::ini {
+namespace {
+
+unsigned char byte_at(std::string_view text, std::size_t pos) noexcept {
+  return static_cast<unsigned char>(text[pos]);
+}
+
+// Byte length of the whitespace character that ends just before `end`, or 0.
+std::size_t python_space_before(std::string_view text, std::size_t end) noexcept {
+  for (std::size_t length = 1; length <= 3 && length <= end; ++length) {
+    if (python_space_at(text, end - length) == length) {
+      return length;
+    }
+  }
+  return 0;
+}
+
+// Byte length of a line break of str.splitlines() at `pos`, or 0.
+std::size_t line_break_at(std::string_view text, std::size_t pos) noexcept {
+  const unsigned char c = byte_at(text, pos);
+  if (c == '\r') {
+    return (pos + 1 < text.size() && text[pos + 1] == '\n') ? 2 : 1;
+  }
+  if (c == '\n' || c == 0x0b || c == 0x0c || c == 0x1c || c == 0x1d || c == 0x1e) {
+    return 1;
+  }
+  if (c == 0xc2 && pos + 1 < text.size() && byte_at(text, pos + 1) == 0x85) {
+    return 2;
+  }
+  if (c == 0xe2 && pos + 2 < text.size() && byte_at(text, pos + 1) == 0x80 &&
+      (byte_at(text, pos + 2) == 0xa8 || byte_at(text, pos + 2) == 0xa9)) {
+    return 3;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::size_t python_space_at(std::string_view text, std::size_t pos) noexcept {
+  if (pos >= text.size()) {
+    return 0;
+  }
+  const unsigned char c = byte_at(text, pos);
+  if ((c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x20)) {
+    return 1;
+  }
+  const auto next = [&](std::size_t i) -> unsigned { return pos + i < text.size() ? byte_at(text, pos + i) : 0U; };
+  if (c == 0xc2 && (next(1) == 0x85 || next(1) == 0xa0)) {
+    return 2;  // U+0085, U+00A0
+  }
+  if (c == 0xe1 && next(1) == 0x9a && next(2) == 0x80) {
+    return 3;  // U+1680
+  }
+  if (c == 0xe2 && next(1) == 0x80 &&
+      ((next(2) >= 0x80 && next(2) <= 0x8a) || next(2) == 0xa8 || next(2) == 0xa9 || next(2) == 0xaf)) {
+    return 3;  // U+2000..U+200A, U+2028, U+2029, U+202F
+  }
+  if (c == 0xe2 && next(1) == 0x81 && next(2) == 0x9f) {
+    return 3;  // U+205F
+  }
+  if (c == 0xe3 && next(1) == 0x80 && next(2) == 0x80) {
+    return 3;  // U+3000
+  }
+  return 0;
+}
+
+std::string_view python_lstrip(std::string_view text) noexcept {
+  std::size_t pos = 0;
+  while (const auto length = python_space_at(text, pos)) {
+    pos += length;
+  }
+  return text.substr(pos);
+}
+
+std::string_view python_rstrip(std::string_view text) noexcept {
+  std::size_t end = text.size();
+  while (const auto length = python_space_before(text, end)) {
+    end -= length;
+  }
+  return text.substr(0, end);
+}
+
+std::string_view python_strip(std::string_view text) noexcept { return python_rstrip(python_lstrip(text)); }
+
+std::size_t python_indent(std::string_view line) noexcept {
+  std::size_t pos = 0;
+  std::size_t characters = 0;
+  while (const auto length = python_space_at(line, pos)) {
+    pos += length;
+    ++characters;
+  }
+  return characters;
+}
+
+std::optional<std::size_t> first_invalid_utf8(std::string_view text) noexcept {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = byte_at(text, i);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t length = 0;
+    unsigned char low = 0x80;
+    unsigned char high = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) {
+      length = 2;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      length = 3;
+      low = (c == 0xe0) ? 0xa0 : 0x80;   // no overlong forms
+      high = (c == 0xed) ? 0x9f : 0xbf;  // no surrogates
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      length = 4;
+      low = (c == 0xf0) ? 0x90 : 0x80;
+      high = (c == 0xf4) ? 0x8f : 0xbf;  // nothing above U+10FFFF
+    } else {
+      return i;
+    }
+    if (i + length > text.size()) {
+      return i;
+    }
+    const unsigned char second = byte_at(text, i + 1);
+    if (second < low || second > high) {
+      return i;
+    }
+    for (std::size_t k = 2; k < length; ++k) {
+      const unsigned char follower = byte_at(text, i + k);
+      if (follower < 0x80 || follower > 0xbf) {
+        return i;
+      }
+    }
+    i += length;
+  }
+  return std::nullopt;
+}
+
+std::string python_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return out;
+}
+
+std::vector<std::string_view> python_splitlines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    if (const auto length = line_break_at(text, pos)) {
+      lines.push_back(text.substr(start, pos - start));
+      pos += length;
+      start = pos;
+    } else {
+      ++pos;
+    }
+  }
+  if (start < text.size()) {
+    lines.push_back(text.substr(start));
+  }
+  return lines;
+}
+
+}  // namespace rolehelper::ini

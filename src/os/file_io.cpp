@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+#include <rolehelper/os/file_io.hpp>
+
+#include <rolehelper/util/error.hpp>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace rolehelper::os {
+namespace fs = std::filesystem;
+using util::Error;
+using util::ErrorKind;
+
+namespace {
+[[noreturn]] void throw_errno(const fs::path& path, std::string_view what, int error) {
+  throw Error(ErrorKind::io, path.string() + ": " + std::string(what) + ": " + std::strerror(error));
+}
+}  // namespace
+
+std::optional<std::string> read_file(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) {
+      return std::nullopt;
+    }
+    throw_errno(path, "cannot open", errno);
+  }
+  std::string content;
+  struct stat info {};
+  if (::fstat(fd, &info) == 0 && info.st_size > 0) {
+    content.reserve(static_cast<std::size_t>(info.st_size));
+  }
+  char buffer[65536];
+  while (true) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      const int error = errno;
+      ::close(fd);
+      throw_errno(path, "cannot read", error);
+    }
+    if (n == 0) {
+      break;
+    }
+    content.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  return content;
+}
+
+std::optional<FileStatus> file_status(const fs::path& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) {
+    if (errno == ENOENT || errno == ENOTDIR) {
+      return std::nullopt;
+    }
+    throw_errno(path, "cannot stat", errno);
+  }
+  return FileStatus{static_cast<mode_t>(info.st_mode & 07777), info.st_uid, info.st_gid};
+}
+
+void ensure_directory(const fs::path& dir, mode_t mode) {
+  if (dir.empty()) {
+    return;
+  }
+  struct stat info {};
+  if (::stat(dir.c_str(), &info) == 0) {
+    if (!S_ISDIR(info.st_mode)) {
+      throw Error(ErrorKind::io, dir.string() + ": exists and is not a folder");
+    }
+    return;
+  }
+  ensure_directory(dir.parent_path() == dir ? fs::path{} : dir.parent_path(), mode);
+  if (::mkdir(dir.c_str(), mode) != 0 && errno != EEXIST) {
+    throw_errno(dir, "cannot create folder", errno);
+  }
+}
+
+bool stdin_is_terminal() noexcept { return ::isatty(STDIN_FILENO) == 1; }
+
+}  // namespace rolehelper::os

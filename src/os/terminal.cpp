@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: MIT
+#include <rolehelper/os/terminal.hpp>
+
+#include <rolehelper/util/error.hpp>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace rolehelper::os {
+using util::Error;
+using util::ErrorKind;
+using util::Secret;
+
+namespace {
+
+class Tty {
+ public:
+  Tty() : m_fd(::open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY)) {}
+  Tty(const Tty&) = delete;
+  Tty& operator=(const Tty&) = delete;
+  ~Tty() {
+    restore_echo();
+    if (m_fd >= 0) {
+      ::close(m_fd);
+    }
+  }
+  [[nodiscard]] bool open() const noexcept { return m_fd >= 0; }
+
+  void write(std::string_view text) const noexcept {
+    while (!text.empty()) {
+      const ssize_t n = ::write(m_fd, text.data(), text.size());
+      if (n < 0 && errno == EINTR) {
+        continue;
+      }
+      if (n <= 0) {
+        return;
+      }
+      text.remove_prefix(static_cast<std::size_t>(n));
+    }
+  }
+
+  void echo_off() {
+    if (::tcgetattr(m_fd, &m_saved) != 0) {
+      throw Error(ErrorKind::io, std::string("cannot read terminal settings: ") + std::strerror(errno));
+    }
+    termios quiet = m_saved;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    quiet.c_lflag |= ECHONL;
+    if (::tcsetattr(m_fd, TCSAFLUSH, &quiet) != 0) {
+      throw Error(ErrorKind::io, std::string("cannot turn off terminal echo: ") + std::strerror(errno));
+    }
+    m_echo_off = true;
+  }
+
+  void restore_echo() noexcept {
+    if (m_echo_off) {
+      ::tcsetattr(m_fd, TCSAFLUSH, &m_saved);
+      m_echo_off = false;
+    }
+  }
+
+  // Reads up to the end of the line; nullopt at end of input.
+  std::optional<std::string> read_line() const {
+    std::string line;
+    char c = 0;
+    while (true) {
+      const ssize_t n = ::read(m_fd, &c, 1);
+      if (n < 0 && errno == EINTR) {
+        continue;
+      }
+      if (n <= 0) {
+        if (line.empty()) {
+          return std::nullopt;
+        }
+        break;
+      }
+      if (c == '\n') {
+        break;
+      }
+      line += c;
+    }
+    if (!line.empty() && line.back() == '\r') {
+      line.pop_back();
+    }
+    return line;
+  }
+
+ private:
+  int m_fd;
+  termios m_saved{};
+  bool m_echo_off = false;
+};
+
+}  // namespace
+
+std::optional<std::string> TerminalPrompt::ask(std::string_view question) {
+  Tty tty;
+  if (!tty.open()) {
+    return std::nullopt;
+  }
+  tty.write(question);
+  return tty.read_line();
+}
+
+std::optional<Secret> TerminalPrompt::ask_secret(std::string_view question) {
+  Tty tty;
+  if (!tty.open()) {
+    return std::nullopt;
+  }
+  tty.write(question);
+  tty.echo_off();
+  auto line = tty.read_line();
+  tty.restore_echo();
+  if (!line) {
+    return std::nullopt;
+  }
+  return Secret(std::move(*line));
+}
+
+}  // namespace rolehelper::os

@@ -318,16 +318,14 @@ std::size_t Document::append_section(std::string_view name) {
   }
   check_writable_text("section name", name);
   const std::string header = "[" + std::string(name) + "]";
+  // Always one blank separator line, whatever the file ends with, so that remove_section,
+  // which drops exactly one, gives back the original bytes.
   if (m_lines.empty()) {
     m_text += header + m_newline;
+  } else if (m_lines.back().next == m_lines.back().end) {
+    m_text += m_newline + m_newline + header;  // keep the missing final newline missing
   } else {
-    const Line& last = m_lines.back();
-    const bool last_is_blank = !last.comment && python_strip(std::string_view(m_text).substr(last.begin, last.end - last.begin)).empty();
-    if (last.next == last.end) {
-      m_text += m_newline + (last_is_blank ? "" : m_newline) + header;
-    } else {
-      m_text += (last_is_blank ? "" : m_newline) + header + m_newline;
-    }
+    m_text += m_newline + header + m_newline;
   }
   reparse();
   if (m_error || m_sections.empty() || m_sections.back().name != name) {
@@ -348,11 +346,9 @@ void Document::remove_section(std::size_t section_index) {
   while (last < m_lines.size() && is_blank(last + 1)) {
     ++last;
   }
-  if (last == m_lines.size()) {
-    // The section ended the file: also drop the blank lines that separated it from the rest.
-    while (first > 1 && is_blank(first - 1)) {
-      --first;
-    }
+  if (last == m_lines.size() && first > 1 && is_blank(first - 1)) {
+    // The section ended the file: also drop the one blank line append_section puts before it.
+    --first;
   }
   erase_lines(first, last, false);
 }

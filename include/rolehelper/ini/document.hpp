@@ -67,7 +67,8 @@ class Document {
   bool remove_key(std::size_t section_index, std::string_view key);
   // Adds "[name]" at the end of the file, after a blank line; returns the section's index.
   std::size_t append_section(std::string_view name);
-  // Removes the header and the section's keys, and the blank lines that followed them.
+  // Removes the header, the section's keys and the blank lines that followed them; for the
+  // file's last section, also the one blank line before it.
   void remove_section(std::size_t section_index);
 
  private:

@@ -156,5 +156,20 @@ BOOST_AUTO_TEST_CASE(every_declared_option_appears_in_the_commands_help) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(every_command_and_option_is_in_the_man_page) {
+  const auto page = rh::test::read_file(ROLEHELPER_MAN_PAGE);
+  BOOST_REQUIRE(!page.empty());
+  for (const auto& spec : rh::cli::command_table()) {
+    BOOST_TEST(page.find(".Cm " + std::string(spec.name)) != std::string::npos, spec.name);
+    for (const auto& option : spec.options) {
+      BOOST_TEST(page.find("Fl -" + std::string(option.name)) != std::string::npos,
+                 spec.name << " --" << option.name);
+    }
+  }
+  for (const auto& option : rh::cli::global_option_specs()) {
+    BOOST_TEST(page.find("Fl -" + std::string(option.name)) != std::string::npos, option.name);
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()

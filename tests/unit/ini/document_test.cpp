@@ -27,7 +27,7 @@ BOOST_AUTO_TEST_SUITE(ini)
 BOOST_AUTO_TEST_SUITE(document)
 
 BOOST_AUTO_TEST_CASE(unedited_text_is_returned_byte_for_byte) {
-  for (const std::string text : std::vector<std::string>{"", "\n", "[a]\r\nk = v\r\n", "[a]\rk=v\r", "[a]\nk = v", "\xef\xbb\xbf[a]\n",
+  for (const std::string& text : std::vector<std::string>{"", "\n", "[a]\r\nk = v\r\n", "[a]\rk=v\r", "[a]\nk = v", "\xef\xbb\xbf[a]\n",
                                  "junk\n[dup]\n[dup]\n", std::string("[a]\nk = \0v\n", 11)}) {
     BOOST_TEST(Document::parse(text).text() == text);
   }

@@ -98,10 +98,6 @@ void run_add_profile(const AddProfileInput& input, Context& ctx) {
                     ", which the AWS CLI would use instead of rolehelper",
                 "choose another name for the role profile");
   }
-  if (input.source_profile && files.find_profile(*input.source_profile) == nullptr) {
-    ctx.log.warning("source profile '" + *input.source_profile + "' does not exist yet; add it with: rolehelper set-credentials " +
-                    *input.source_profile);
-  }
 
   bool updated = false;
   const auto outcome = aws::edit_config_file(paths.config, aws::FileKind::config, [&](aws::ConfigFile& config) {
@@ -125,15 +121,17 @@ void run_add_profile(const AddProfileInput& input, Context& ctx) {
       index = config.append_section(aws::config_section_name(input.name));
     }
     const auto keys = keys_for(input);
+    std::vector<ini::Document::KeyChange> changes;
     for (const auto owned : k_owned_keys) {
       const bool kept = std::any_of(keys.begin(), keys.end(), [&](const auto& kv) { return kv.first == owned; });
-      if (!kept) {
-        config.remove_key(index, owned);
+      if (!kept && config.document().sections()[index].find(owned) != nullptr) {
+        changes.push_back({std::string(owned), std::nullopt});
       }
     }
     for (const auto& [key, value] : keys) {
-      config.set_value(index, key, value);
+      changes.push_back({std::string(key), value});
     }
+    config.update_section(index, changes);
   });
 
   const std::string where = ctx.display_path(outcome.written);
@@ -141,6 +139,10 @@ void run_add_profile(const AddProfileInput& input, Context& ctx) {
     ctx.log.info("profile '" + input.name + "' in " + where + " already has these settings");
   } else {
     ctx.log.info(std::string(updated ? "updated" : "added") + " profile '" + input.name + "' in " + where);
+  }
+  if (input.source_profile && files.find_profile(*input.source_profile) == nullptr) {
+    ctx.log.warning("source profile '" + *input.source_profile +
+                    "' does not exist yet; add its keys with: rolehelper set-credentials " + *input.source_profile);
   }
 }
 

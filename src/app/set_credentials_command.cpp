@@ -7,6 +7,7 @@
 #include <rolehelper/util/secret.hpp>
 #include <rolehelper/util/strings.hpp>
 
+#include <cstdio>
 #include <istream>
 
 namespace rolehelper::app {
@@ -94,14 +95,22 @@ void run_set_credentials(const SetCredentialsInput& input, Context& ctx) {
   const auto outcome = aws::edit_config_file(paths.credentials, aws::FileKind::credentials, [&](aws::ConfigFile& file) {
     const auto sections = aws::credentials_sections_of(file, input.name);
     const std::size_t index = sections.empty() ? file.append_section(input.name) : sections.back();
-    file.set_value(index, "aws_access_key_id", keys.access_key_id);
-    file.set_value(index, "aws_secret_access_key", keys.secret_access_key.expose());
+    std::vector<ini::Document::KeyChange> changes{
+        {"aws_access_key_id", keys.access_key_id},
+        {"aws_secret_access_key", std::string(keys.secret_access_key.expose())}};
     // A session token left from before would pair with the new keys and be refused by STS.
-    file.remove_key(index, "aws_session_token");
-    file.remove_key(index, "aws_security_token");
+    for (const auto* stale : {"aws_session_token", "aws_security_token"}) {
+      if (file.document().sections()[index].find(stale) != nullptr) {
+        changes.push_back({stale, std::nullopt});
+      }
+    }
+    file.update_section(index, changes);
+    util::wipe(changes[1].value.value());
   });
   if (outcome.narrowed_from) {
-    ctx.log.warning(ctx.display_path(outcome.written) + " was readable by others; its mode is now 0600");
+    char mode[8];
+    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(*outcome.narrowed_from));
+    ctx.log.warning(ctx.display_path(outcome.written) + " had mode " + mode + "; it is now 0600, as a credentials file must be");
   }
   ctx.log.info("stored credentials for profile '" + input.name + "' in " + ctx.display_path(outcome.written));
 }

@@ -62,7 +62,14 @@ std::string file_position(const fs::path& path, std::size_t line) {
 
 ConfigFile::ConfigFile(fs::path path, FileKind kind, ini::Document document, bool exists)
     : m_path(std::move(path)), m_kind(kind), m_document(std::move(document)), m_exists(exists) {
-  read_sections();
+  m_sections = read_sections();  // now, so that a file botocore refuses is refused here
+}
+
+const std::vector<RawSection>& ConfigFile::sections() const {
+  if (!m_sections) {
+    m_sections = read_sections();
+  }
+  return *m_sections;
 }
 
 ConfigFile ConfigFile::load(const fs::path& path, FileKind kind) {
@@ -75,12 +82,12 @@ ConfigFile ConfigFile::from_text(fs::path path, FileKind kind, std::string text,
   return ConfigFile(std::move(path), kind, ini::Document::parse(std::move(text)), exists);
 }
 
-void ConfigFile::read_sections() {
+std::vector<RawSection> ConfigFile::read_sections() const {
   if (const auto& error = m_document.error()) {
     throw Error(ErrorKind::parse, file_position(m_path, error->line) + ": " + error->message,
                 "fix that line (botocore and the AWS CLI refuse the file too); rolehelper changed nothing");
   }
-  m_sections.clear();
+  std::vector<RawSection> result;
   const auto& sections = m_document.sections();
   for (std::size_t i = 0; i < sections.size(); ++i) {
     const auto& section = sections[i];
@@ -92,30 +99,38 @@ void ConfigFile::read_sections() {
       raw.settings.push_back(
           Setting{entry->key, entry->value, parse_nested(m_document, *entry, m_path), m_kind, entry->line});
     }
-    m_sections.push_back(std::move(raw));
+    result.push_back(std::move(raw));
   }
+  return result;
+}
+
+void ConfigFile::update_section(std::size_t document_index, const std::vector<ini::Document::KeyChange>& changes) {
+  m_document.update_section(document_index, changes);
+  m_sections.reset();
 }
 
 void ConfigFile::set_value(std::size_t document_index, std::string_view key, std::string_view value) {
   m_document.set_value(document_index, key, value);
-  read_sections();
+  m_sections.reset();
 }
 
 bool ConfigFile::remove_key(std::size_t document_index, std::string_view key) {
   const bool removed = m_document.remove_key(document_index, key);
-  read_sections();
+  if (removed) {
+    m_sections.reset();
+  }
   return removed;
 }
 
 std::size_t ConfigFile::append_section(std::string_view name) {
   const auto index = m_document.append_section(name);
-  read_sections();
+  m_sections.reset();
   return index;
 }
 
 void ConfigFile::remove_section(std::size_t document_index) {
   m_document.remove_section(document_index);
-  read_sections();
+  m_sections.reset();
 }
 
 }  // namespace rolehelper::aws

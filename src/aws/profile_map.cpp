@@ -6,6 +6,7 @@
 #include <rolehelper/util/shell_words.hpp>
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace rolehelper::aws {
 namespace {
@@ -42,43 +43,54 @@ Classified classify(std::string_view section) {
   return {SectionKind::other, std::string(section)};
 }
 
-// dict.update({name: settings}): a repeat replaces the value but keeps the first position.
-void put(std::vector<NamedSettings>& into, NamedSettings item) {
-  const auto existing =
-      std::find_if(into.begin(), into.end(), [&](const NamedSettings& n) { return n.name == item.name; });
-  if (existing != into.end()) {
-    *existing = std::move(item);
-  } else {
-    into.push_back(std::move(item));
+// A Python dict of sections: dict.update({name: settings}) replaces a repeat's value but
+// keeps its first position.
+class OrderedSections {
+ public:
+  void put(NamedSettings item) {
+    const auto [it, inserted] = m_index.try_emplace(item.name, m_items.size());
+    if (inserted) {
+      m_items.push_back(std::move(item));
+    } else {
+      m_items[it->second] = std::move(item);
+    }
   }
-}
+  std::vector<NamedSettings> take() { return std::move(m_items); }
+
+ private:
+  std::vector<NamedSettings> m_items;
+  std::unordered_map<std::string, std::size_t> m_index;
+};
 
 }  // namespace
 
 ConfigFileView build_profile_map(const ConfigFile& config) {
-  ConfigFileView view;
+  OrderedSections profiles;
+  OrderedSections sso_sessions;
+  OrderedSections services;
+  OrderedSections others;
   const auto& sections = config.sections();
   for (std::size_t i = 0; i < sections.size(); ++i) {
     auto [kind, name] = classify(sections[i].name);
     NamedSettings item{std::move(name), sections[i].settings, i};
     switch (kind) {
       case SectionKind::profile:
-        put(view.profiles, std::move(item));
+        profiles.put(std::move(item));
         break;
       case SectionKind::sso_session:
-        put(view.sso_sessions, std::move(item));
+        sso_sessions.put(std::move(item));
         break;
       case SectionKind::services:
-        put(view.services, std::move(item));
+        services.put(std::move(item));
         break;
       case SectionKind::other:
-        put(view.others, std::move(item));
+        others.put(std::move(item));
         break;
       case SectionKind::ignored:
         break;
     }
   }
-  return view;
+  return ConfigFileView{profiles.take(), sso_sessions.take(), services.take(), others.take()};
 }
 
 const Setting* Profile::find(std::string_view key) const noexcept {
@@ -99,17 +111,20 @@ std::optional<std::string> Profile::value(std::string_view key) const {
 
 std::vector<Profile> merge_profiles(const ConfigFile& config, const ConfigFile& credentials) {
   std::vector<Profile> profiles;
+  std::unordered_map<std::string, std::size_t> index;
   for (auto& named : build_profile_map(config).profiles) {
+    index.emplace(named.name, profiles.size());
     profiles.push_back(Profile{std::move(named.name), std::move(named.settings), named.section_index, std::nullopt});
   }
   const auto& sections = credentials.sections();
   for (std::size_t i = 0; i < sections.size(); ++i) {
     const auto& section = sections[i];
-    auto it = std::find_if(profiles.begin(), profiles.end(), [&](const Profile& p) { return p.name == section.name; });
-    if (it == profiles.end()) {
+    const auto [found, inserted] = index.try_emplace(section.name, profiles.size());
+    if (inserted) {
       profiles.push_back(Profile{section.name, section.settings, std::nullopt, i});
       continue;
     }
+    auto it = profiles.begin() + static_cast<std::ptrdiff_t>(found->second);
     it->credentials_section = i;
     for (const auto& setting : section.settings) {
       auto existing = std::find_if(it->settings.begin(), it->settings.end(),

@@ -6,6 +6,7 @@
 
 #include <cxxopts.hpp>
 
+#include <algorithm>
 #include <array>
 #include <ostream>
 
@@ -23,6 +24,37 @@ constexpr std::array<OptionSpec, 4> k_global_options{{
 }};
 
 std::string help_hint(std::string_view command) { return "see rolehelper " + std::string(command) + " --help"; }
+
+// cxxopts quotes names with U+2018/U+2019; messages here are plain ASCII.
+std::string plain_quotes(std::string text) {
+  for (const std::string_view curly : {"\xe2\x80\x98", "\xe2\x80\x99"}) {
+    for (auto pos = text.find(curly); pos != std::string::npos; pos = text.find(curly, pos)) {
+      text.replace(pos, curly.size(), "'");
+    }
+  }
+  return text;
+}
+
+void write_option_help(std::ostream& out, std::string_view title, std::span<const OptionSpec> options) {
+  if (options.empty()) {
+    return;
+  }
+  std::vector<std::string> names;
+  std::size_t width = 0;
+  for (const auto& spec : options) {
+    std::string name = spec.name == "verbose" ? "-v, --verbose" : spec.name == "help" ? "-h, --help" : "--" + std::string(spec.name);
+    if (!spec.value_name.empty()) {
+      name += " " + std::string(spec.value_name);
+    }
+    width = std::max(width, name.size());
+    names.push_back(std::move(name));
+  }
+  out << "\n" << title << ":\n";
+  for (std::size_t i = 0; i < options.size(); ++i) {
+    out << "  " << names[i] << std::string(width - names[i].size() + 2, ' ') << options[i].help
+        << (options[i].repeatable ? " (repeatable)" : "") << "\n";
+  }
+}
 
 void declare(cxxopts::Options& options, const std::string& group, const OptionSpec& spec) {
   std::string names(spec.name);
@@ -76,8 +108,10 @@ std::string ParsedArgs::required(std::string_view option) const {
 
 const std::vector<std::string>& ParsedArgs::positionals(std::size_t count, std::string_view what) const {
   if (m_positionals.size() != count) {
-    const std::string problem = m_positionals.size() < count ? ": missing " + std::string(what)
-                                                             : ": unexpected argument '" + m_positionals[count] + "'";
+    // The extra word is not echoed: it may be a secret typed in the wrong place.
+    const std::string problem = m_positionals.size() < count
+                                    ? ": missing " + std::string(what)
+                                    : ": too many arguments (expected " + std::string(count == 0 ? "none" : what) + ")";
     throw Error(ErrorKind::usage, m_command + problem, help_hint(m_command));
   }
   return m_positionals;
@@ -89,7 +123,6 @@ std::optional<ParsedArgs> parse_command_args(std::string_view command, std::stri
                                              std::string_view summary, std::span<const OptionSpec> options,
                                              const std::vector<std::string>& args, app::Context& ctx) {
   cxxopts::Options parser("rolehelper " + std::string(command), std::string(summary));
-  parser.custom_help("").positional_help("");
   for (const auto& spec : options) {
     declare(parser, "", spec);
   }
@@ -116,10 +149,12 @@ std::optional<ParsedArgs> parse_command_args(std::string_view command, std::stri
   try {
     result = parser.parse(static_cast<int>(argv.size()), argv.data());
   } catch (const cxxopts::exceptions::exception& e) {
-    throw Error(ErrorKind::usage, std::string(command) + ": " + e.what(), help_hint(command));
+    throw Error(ErrorKind::usage, std::string(command) + ": " + plain_quotes(e.what()), help_hint(command));
   }
   if (result.count("help") > 0) {
-    ctx.out << "usage: rolehelper " << synopsis << "\n\n" << summary << "\n" << parser.help({"", "global"});
+    ctx.out << "usage: rolehelper " << synopsis << "\n\n" << summary << "\n";
+    write_option_help(ctx.out, "options", options);
+    write_option_help(ctx.out, "global options", k_global_options);
     return std::nullopt;
   }
 

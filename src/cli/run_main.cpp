@@ -62,8 +62,7 @@ int dispatch(const std::vector<std::string>& args, app::Context& ctx) {
     }
   }
   if (i == args.size()) {
-    print_overview(ctx.err);
-    return 2;
+    throw Error(ErrorKind::usage, "no command given", "run rolehelper --help to see the commands");
   }
   const CommandSpec* spec = find_command(args[i]);
   if (spec == nullptr) {

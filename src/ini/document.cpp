@@ -8,8 +8,9 @@
 #include <rolehelper/util/error.hpp>
 
 #include <algorithm>
-#include <map>
 #include <set>
+#include <span>
+#include <unordered_set>
 #include <utility>
 
 namespace rolehelper::ini {
@@ -17,19 +18,6 @@ using util::Error;
 using util::ErrorKind;
 
 namespace {
-
-using Snapshot = std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::string>>>>;
-
-Snapshot snapshot_of(const std::vector<Section>& sections) {
-  Snapshot snapshot;
-  for (const auto& section : sections) {
-    auto& entries = snapshot.emplace_back(section.name, std::vector<std::pair<std::string, std::string>>{}).second;
-    for (const auto& entry : section.entries) {
-      entries.emplace_back(entry.key, entry.value);
-    }
-  }
-  return snapshot;
-}
 
 bool ends_with_line_break(std::string_view text) noexcept {
   return !text.empty() && (text.back() == '\n' || text.back() == '\r');
@@ -68,6 +56,7 @@ Document Document::parse(std::string text) {
 void Document::reparse() {
   m_lines.clear();
   m_sections.clear();
+  m_default_sections.clear();
   m_error.reset();
   m_newline = "\n";
 
@@ -105,12 +94,20 @@ void Document::reparse() {
   };
 
   std::optional<ParseError> deferred;  // configparser reports these only after the last line
-  std::set<std::string, std::less<>> section_names;
-  std::map<std::string, std::set<std::string>, std::less<>> keys_by_section;
+  std::unordered_set<std::string_view> section_names;  // views into m_text
   std::optional<std::size_t> current_section;
   Entry* active = nullptr;  // the option that continuation lines extend
   std::size_t pending_newlines = 0;
   std::size_t indent_level = 0;
+
+  // configparser's strict check: a key may appear once per section, and once across all
+  // [DEFAULT] sections together. Sections are short, so a scan beats a set.
+  const auto has_key = [&](std::span<const std::size_t> in, std::string_view key) {
+    return std::any_of(in.begin(), in.end(), [&](std::size_t index) {
+      const auto& entries = m_sections[index].entries;
+      return std::any_of(entries.begin(), entries.end(), [&](const Entry& e) { return e.key == key; });
+    });
+  };
 
   for (std::size_t i = 0; i < m_lines.size(); ++i) {
     Line& line = m_lines[i];
@@ -143,10 +140,14 @@ void Document::reparse() {
 
     const auto closing = stripped.rfind(']');
     if (stripped.front() == '[' && closing != std::string_view::npos && closing >= 2) {
-      std::string name(stripped.substr(1, closing - 1));
-      if (name != "DEFAULT" && !section_names.insert(name).second) {
+      const std::string_view name_view = stripped.substr(1, closing - 1);
+      std::string name(name_view);
+      if (name != "DEFAULT" && !section_names.insert(name_view).second) {
         m_error = ParseError{number, "section [" + name + "] appears twice"};
         return;
+      }
+      if (name == "DEFAULT") {
+        m_default_sections.push_back(m_sections.size());
       }
       m_sections.push_back(Section{std::move(name), number, {}});
       current_section = m_sections.size() - 1;
@@ -171,7 +172,9 @@ void Document::reparse() {
     if (key.empty() && !deferred) {
       deferred = ParseError{number, "a line with '" + std::string(1, stripped[delimiter]) + "' but no key before it"};
     }
-    if (!keys_by_section[section.name].insert(key).second) {
+    if (has_key(section.is_defaults() ? std::span<const std::size_t>(m_default_sections)
+                                      : std::span<const std::size_t>(&*current_section, 1),
+                key)) {
       m_error = ParseError{number, "key '" + key + "' appears twice in section [" + section.name + "]"};
       return;
     }
@@ -188,16 +191,19 @@ void Document::reparse() {
 
 std::vector<const Entry*> Document::items(const Section& section) const {
   std::vector<const Entry*> result;
-  std::set<std::string_view> seen;
+  result.reserve(section.entries.size());
   for (const auto& entry : section.entries) {
     result.push_back(&entry);
+  }
+  if (m_default_sections.empty()) {
+    return result;
+  }
+  std::set<std::string_view> seen;
+  for (const auto& entry : section.entries) {
     seen.insert(entry.key);
   }
-  for (const auto& defaults : m_sections) {
-    if (!defaults.is_defaults()) {
-      continue;
-    }
-    for (const auto& entry : defaults.entries) {
+  for (const auto index : m_default_sections) {
+    for (const auto& entry : m_sections[index].entries) {
       if (seen.insert(entry.key).second) {
         result.push_back(&entry);
       }
@@ -220,96 +226,154 @@ void Document::require_editable(std::size_t section_index) const {
   }
 }
 
-void Document::replace(std::size_t begin, std::size_t end, std::string_view replacement) {
-  m_text.replace(begin, end - begin, replacement);
-  reparse();
+namespace {
+
+bool same_entries(const Section& a, const Section& b) {
+  return a.name == b.name && a.entries.size() == b.entries.size() &&
+         std::equal(a.entries.begin(), a.entries.end(), b.entries.begin(),
+                    [](const Entry& x, const Entry& y) { return x.key == y.key && x.value == y.value; });
 }
 
-void Document::insert_line_after(std::size_t line_number, std::string_view content) {
-  const Line& line = m_lines.at(line_number - 1);
-  if (line.next == line.end) {
-    // The file's last line has no line break: the new line becomes the last one, also without.
-    replace(line.end, line.end, m_newline + std::string(content));
-  } else {
-    replace(line.next, line.next, std::string(content) + m_newline);
+// True when `after` equals `before` with sections [from, from + removed) replaced by
+// [from, from + added) of `after`, which `check_changed` then judges.
+template <typename Check>
+bool only_changed(const std::vector<Section>& before, const std::vector<Section>& after, std::size_t from,
+                  std::size_t removed, std::size_t added, Check check_changed) {
+  if (after.size() + removed != before.size() + added) {
+    return false;
   }
-}
-
-void Document::erase_lines(std::size_t first, std::size_t last, bool keep_comments) {
-  const bool had_final_break = ends_with_line_break(m_text);
-  for (std::size_t number = last; number >= first && number > 0; --number) {
-    const Line& line = m_lines.at(number - 1);
-    if (keep_comments && line.comment) {
-      continue;
+  for (std::size_t i = 0; i < from; ++i) {
+    if (!same_entries(before[i], after[i])) {
+      return false;
     }
-    m_text.erase(line.begin, line.next - line.begin);
   }
-  if (!had_final_break && ends_with_line_break(m_text)) {
-    // The removed lines ended the file: keep its missing final newline missing.
-    const bool crlf = m_text.size() >= 2 && m_text.ends_with("\r\n");
-    m_text.resize(m_text.size() - (crlf ? 2 : 1));
+  for (std::size_t i = from + removed; i < before.size(); ++i) {
+    if (!same_entries(before[i], after[i - removed + added])) {
+      return false;
+    }
+  }
+  return check_changed();
+}
+
+}  // namespace
+
+void Document::apply(std::vector<Splice> splices, std::vector<Section> before,
+                     const std::function<bool(const std::vector<Section>&, const std::vector<Section>&)>& expected,
+                     std::string_view what) {
+  const std::string original = m_text;
+  std::sort(splices.begin(), splices.end(), [](const Splice& a, const Splice& b) { return a.begin > b.begin; });
+  for (const auto& splice : splices) {
+    m_text.replace(splice.begin, splice.end - splice.begin, splice.text);
+  }
+  if (!original.empty() && !ends_with_line_break(original) && ends_with_line_break(m_text)) {
+    // The change reached the end of a file without a final newline: keep it without one.
+    m_text.resize(m_text.size() - (m_text.ends_with("\r\n") ? 2 : 1));
   }
   reparse();
+  if (m_error || !expected(before, m_sections)) {
+    m_text = original;
+    reparse();
+    throw Error(ErrorKind::config,
+                "cannot " + std::string(what) + " without changing how other lines of the file are read",
+                "move the indented lines near that place, then try again");
+  }
+}
+
+Document::Splice Document::erase_line(std::size_t number) const {
+  const Line& line = m_lines.at(number - 1);
+  return Splice{line.begin, line.next, {}};
 }
 
 void Document::set_value(std::size_t section_index, std::string_view key, std::string_view value) {
-  require_editable(section_index);
-  check_writable_text("key", key);
-  check_writable_text("value", value);
-  if (key.empty() || key.find_first_of("=:[]#;") != std::string_view::npos) {
-    throw Error(ErrorKind::internal, "invalid INI key");
-  }
-  auto expected = snapshot_of(m_sections);
-  const std::string lower = python_lower(key);
-  auto& expected_entries = expected[section_index].second;
-  const auto existing = std::find_if(expected_entries.begin(), expected_entries.end(),
-                                     [&](const auto& kv) { return kv.first == lower; });
-  if (existing != expected_entries.end()) {
-    existing->second = std::string(value);
-  } else {
-    expected_entries.emplace_back(lower, std::string(value));
-  }
-  const std::string before = m_text;
-
-  if (const Entry* entry = m_sections[section_index].find(key)) {
-    if (entry->last_line > entry->line) {
-      erase_lines(entry->line + 1, entry->last_line, true);
-      entry = m_sections[section_index].find(key);
-    }
-    std::string replacement(value);
-    if (entry->value_begin == entry->value_end && entry->value_begin > 0 &&
-        (m_text[entry->value_begin - 1] == '=' || m_text[entry->value_begin - 1] == ':')) {
-      replacement.insert(0, " ");
-    }
-    replace(entry->value_begin, entry->value_end, replacement);
-  } else {
-    const Section& section = m_sections[section_index];
-    // Indent like the key above, so no following line changes from key to continuation.
-    const std::size_t indent_line = section.entries.empty() ? section.line : section.entries.back().line;
-    const Line& line = m_lines[indent_line - 1];
-    const std::string_view raw(m_text.data() + line.begin, line.end - line.begin);
-    const std::string indent(raw.substr(0, raw.size() - python_lstrip(raw).size()));
-    insert_line_after(section.last_key_line(), indent + std::string(key) + " = " + std::string(value));
-  }
-
-  if (m_error || snapshot_of(m_sections) != expected) {
-    m_text = before;
-    reparse();
-    throw Error(ErrorKind::config,
-                "cannot add '" + std::string(key) + "' to section [" + m_sections[section_index].name +
-                    "] without changing how the lines after it are read",
-                "move the indented lines that follow that section's header, then try again");
-  }
+  update_section(section_index, {KeyChange{std::string(key), std::string(value)}});
 }
 
 bool Document::remove_key(std::size_t section_index, std::string_view key) {
   require_editable(section_index);
-  const Entry* entry = m_sections[section_index].find(key);
-  if (entry == nullptr) {
+  if (m_sections[section_index].find(key) == nullptr) {
     return false;
   }
-  erase_lines(entry->line, entry->last_line, true);
+  update_section(section_index, {KeyChange{std::string(key), std::nullopt}});
   return true;
+}
+
+void Document::update_section(std::size_t section_index, const std::vector<KeyChange>& changes) {
+  require_editable(section_index);
+  const Section& section = m_sections[section_index];
+  std::vector<std::pair<std::string, std::string>> expected;
+  for (const auto& entry : section.entries) {
+    expected.emplace_back(entry.key, entry.value);
+  }
+  std::vector<Splice> splices;
+  std::vector<std::string> new_lines;
+  // Indent new keys like the key above, so no following line changes from key to continuation.
+  const std::string_view indent_source = line_text(section.entries.empty() ? section.line : section.entries.back().line);
+  const std::string indent(indent_source.substr(0, indent_source.size() - python_lstrip(indent_source).size()));
+
+  for (const auto& change : changes) {
+    check_writable_text("key", change.key);
+    if (change.key.empty() || change.key.find_first_of("=:[]#;") != std::string::npos) {
+      throw Error(ErrorKind::internal, "invalid INI key");
+    }
+    const std::string lower = python_lower(change.key);
+    const auto slot = std::find_if(expected.begin(), expected.end(), [&](const auto& kv) { return kv.first == lower; });
+    const Entry* entry = section.find(lower);
+    if (!change.value) {
+      if (entry != nullptr) {
+        splices.push_back(erase_line(entry->line));
+        for (std::size_t number = entry->line + 1; number <= entry->last_line; ++number) {
+          if (!m_lines[number - 1].comment) {
+            splices.push_back(erase_line(number));
+          }
+        }
+        expected.erase(slot);
+      }
+      continue;
+    }
+    check_writable_text("value", *change.value);
+    if (entry != nullptr) {
+      for (std::size_t number = entry->line + 1; number <= entry->last_line; ++number) {
+        if (!m_lines[number - 1].comment) {
+          splices.push_back(erase_line(number));  // the old value's continuation lines
+        }
+      }
+      std::string replacement = *change.value;
+      if (entry->value_begin == entry->value_end && entry->value_begin > 0 &&
+          (m_text[entry->value_begin - 1] == '=' || m_text[entry->value_begin - 1] == ':')) {
+        replacement.insert(0, " ");
+      }
+      splices.push_back(Splice{entry->value_begin, entry->value_end, std::move(replacement)});
+      slot->second = *change.value;
+    } else if (slot != expected.end()) {
+      throw Error(ErrorKind::internal, "key '" + change.key + "' set twice in one update");
+    } else {
+      new_lines.push_back(indent + change.key + " = " + *change.value);
+      expected.emplace_back(lower, *change.value);
+    }
+  }
+  if (!new_lines.empty()) {
+    const Line& after = m_lines[section.last_key_line() - 1];
+    std::string block;
+    for (const auto& line : new_lines) {
+      block += (after.next == after.end) ? m_newline + line : line + m_newline;
+    }
+    splices.push_back(Splice{after.next, after.next, std::move(block)});
+  }
+  if (splices.empty()) {
+    return;
+  }
+  std::string what = "change section [" + section.name + "]";
+  // The splices hold offsets; the old sections are only needed to compare, so move them.
+  apply(std::move(splices), std::move(m_sections),
+        [&](const std::vector<Section>& old, const std::vector<Section>& now) {
+          return only_changed(old, now, section_index, 1, 1, [&] {
+            const auto& is = now[section_index];
+            return is.name == old[section_index].name && is.entries.size() == expected.size() &&
+                   std::equal(is.entries.begin(), is.entries.end(), expected.begin(),
+                              [](const Entry& e, const auto& kv) { return e.key == kv.first && e.value == kv.second; });
+          });
+        },
+        what);
 }
 
 std::size_t Document::append_section(std::string_view name) {
@@ -320,18 +384,22 @@ std::size_t Document::append_section(std::string_view name) {
   const std::string header = "[" + std::string(name) + "]";
   // Always one blank separator line, whatever the file ends with, so that remove_section,
   // which drops exactly one, gives back the original bytes.
+  std::string addition;
   if (m_lines.empty()) {
-    m_text += header + m_newline;
+    addition = header + m_newline;
   } else if (m_lines.back().next == m_lines.back().end) {
-    m_text += m_newline + m_newline + header;  // keep the missing final newline missing
+    addition = m_newline + m_newline + header;  // the file's missing final newline stays missing
   } else {
-    m_text += m_newline + header + m_newline;
+    addition = m_newline + header + m_newline;
   }
-  reparse();
-  if (m_error || m_sections.empty() || m_sections.back().name != name) {
-    throw Error(ErrorKind::internal, "appending section [" + std::string(name) + "] failed");
-  }
-  return m_sections.size() - 1;
+  const std::size_t count = m_sections.size();
+  apply({Splice{m_text.size(), m_text.size(), std::move(addition)}}, std::move(m_sections),
+        [&](const std::vector<Section>& old, const std::vector<Section>& now) {
+          return only_changed(old, now, count, 0, 1,
+                              [&] { return now.back().name == name && now.back().entries.empty(); });
+        },
+        "add section [" + std::string(name) + "]");
+  return count;
 }
 
 void Document::remove_section(std::size_t section_index) {
@@ -340,8 +408,7 @@ void Document::remove_section(std::size_t section_index) {
   std::size_t first = section.line;
   std::size_t last = section.last_key_line();
   const auto is_blank = [&](std::size_t number) {
-    const Line& line = m_lines[number - 1];
-    return !line.comment && python_strip(std::string_view(m_text).substr(line.begin, line.end - line.begin)).empty();
+    return !m_lines[number - 1].comment && python_strip(line_text(number)).empty();
   };
   while (last < m_lines.size() && is_blank(last + 1)) {
     ++last;
@@ -350,7 +417,13 @@ void Document::remove_section(std::size_t section_index) {
     // The section ended the file: also drop the one blank line append_section puts before it.
     --first;
   }
-  erase_lines(first, last, false);
+  const Splice splice{m_lines[first - 1].begin, m_lines[last - 1].next, {}};
+  std::string what = "remove section [" + section.name + "]";
+  apply({splice}, std::move(m_sections),
+        [&](const std::vector<Section>& old, const std::vector<Section>& now) {
+          return only_changed(old, now, section_index, 1, 0, [] { return true; });
+        },
+        what);
 }
 
 }  // namespace rolehelper::ini

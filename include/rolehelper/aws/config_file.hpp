@@ -45,10 +45,11 @@ class ConfigFile {
   [[nodiscard]] FileKind kind() const noexcept { return m_kind; }
   [[nodiscard]] bool exists() const noexcept { return m_exists; }
   [[nodiscard]] const ini::Document& document() const noexcept { return m_document; }
-  // The sections botocore returns, [DEFAULT] excluded.
-  [[nodiscard]] const std::vector<RawSection>& sections() const noexcept { return m_sections; }
+  // The sections botocore returns, [DEFAULT] excluded (re-read after an edit when next asked).
+  [[nodiscard]] const std::vector<RawSection>& sections() const;
 
   // Edits go through the document; each re-reads the sections.
+  void update_section(std::size_t document_index, const std::vector<ini::Document::KeyChange>& changes);
   void set_value(std::size_t document_index, std::string_view key, std::string_view value);
   bool remove_key(std::size_t document_index, std::string_view key);
   std::size_t append_section(std::string_view name);
@@ -56,13 +57,13 @@ class ConfigFile {
 
  private:
   ConfigFile(std::filesystem::path path, FileKind kind, ini::Document document, bool exists);
-  void read_sections();
+  [[nodiscard]] std::vector<RawSection> read_sections() const;
 
   std::filesystem::path m_path;
   FileKind m_kind;
   ini::Document m_document;
   bool m_exists;
-  std::vector<RawSection> m_sections;
+  mutable std::optional<std::vector<RawSection>> m_sections;
 };
 
 // "path:line: message" for errors about a place in a file.

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -61,7 +62,15 @@ class Document {
   // They require a document without error() and values/keys that configparser reads back
   // unchanged (no line breaks, no surrounding whitespace); otherwise Error(internal).
 
-  // Replaces the value in place, or adds "key = value" after the section's last key.
+  struct KeyChange {
+    std::string key;
+    std::optional<std::string> value;  // std::nullopt removes the key
+  };
+  // Applies the changes in one pass: a value is replaced where it stands (its continuation
+  // lines dropped, comments among them kept), a new key goes after the section's last key
+  // with that key's indentation, a removed key goes with its continuation lines.
+  void update_section(std::size_t section_index, const std::vector<KeyChange>& changes);
+  // update_section with one change.
   void set_value(std::size_t section_index, std::string_view key, std::string_view value);
   // Removes the key and its continuation lines; false if the section has no such key.
   bool remove_key(std::size_t section_index, std::string_view key);
@@ -82,15 +91,25 @@ class Document {
   struct Private {};
   explicit Document(Private) {}
 
+  struct Splice {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::string text;
+  };
+
   void reparse();
   void require_editable(std::size_t section_index) const;
-  void replace(std::size_t begin, std::size_t end, std::string_view replacement);
-  void insert_line_after(std::size_t line_number, std::string_view content);
-  void erase_lines(std::size_t first, std::size_t last, bool keep_comments);
+  [[nodiscard]] Splice erase_line(std::size_t number) const;
+  // Applies the splices, re-reads, and checks the sections against `expected(before, now)`;
+  // if they differ, restores the text and throws Error(config).
+  void apply(std::vector<Splice> splices, std::vector<Section> before,
+             const std::function<bool(const std::vector<Section>&, const std::vector<Section>&)>& expected,
+             std::string_view what);
 
   std::string m_text;
   std::vector<Line> m_lines;
   std::vector<Section> m_sections;
+  std::vector<std::size_t> m_default_sections;  // indexes of the [DEFAULT] sections
   std::optional<ParseError> m_error;
   std::string m_newline = "\n";
 };

@@ -16,14 +16,15 @@ int main(int argc, char** argv) {
   os::TerminalPrompt prompt;
   auto env = os::Environment::from_process();
   const bool debug = env.get("ROLEHELPER_LOG") == "debug";
-  app::Context ctx{std::move(env),
-                   {},
-                   out,
-                   std::cerr,
-                   std::cin,
-                   os::stdin_is_terminal(),
-                   prompt,
-                   util::Logger(std::cerr, debug ? util::LogLevel::debug : util::LogLevel::warning)};
+  app::Context ctx{
+      std::move(env),
+      {},
+      out,
+      std::cerr,
+      std::cin,
+      os::stdin_is_terminal(),
+      prompt,
+      util::Logger(std::cerr, debug ? util::LogLevel::debug : util::LogLevel::warning)};
   const std::vector<std::string> args(argv + 1, argv + argc);
   const int status = cli::run_main(args, ctx);
   if (status == 0) {

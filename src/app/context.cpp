@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include <rolehelper/app/context.hpp>
-
 #include <rolehelper/util/strings.hpp>
 
 namespace rolehelper::app {

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include <rolehelper/app/list_command.hpp>
-
 #include <rolehelper/aws/config_files.hpp>
 #include <rolehelper/aws/profile_summary.hpp>
 #include <rolehelper/util/json.hpp>
@@ -17,8 +16,9 @@ JsonValue to_json_entry(const aws::Profile& profile) {
   JsonValue entry = JsonValue::Object{};
   entry.set("name", profile.name);
   entry.set("kind", std::string(aws::to_string(aws::profile_kind(profile))));
-  for (const auto key : {"rolehelper_role_arn", "rolehelper_source_profile", "rolehelper_credential_source",
-                         "role_arn", "source_profile", "credential_source", "region"}) {
+  for (const auto key :
+       {"rolehelper_role_arn", "rolehelper_source_profile", "rolehelper_credential_source",
+        "role_arn", "source_profile", "credential_source", "region"}) {
     if (auto value = profile.value(key)) {
       entry.set(key, *value);
     }
@@ -55,7 +55,8 @@ void run_list(const ListInput& input, Context& ctx) {
   }
   for (const auto& profile : profiles) {
     const auto kind = aws::to_string(aws::profile_kind(profile));
-    std::string line = profile.name + std::string(name_width - profile.name.size() + 2, ' ') + std::string(kind);
+    std::string line =
+        profile.name + std::string(name_width - profile.name.size() + 2, ' ') + std::string(kind);
     const auto detail = aws::profile_detail(profile);
     if (!detail.empty()) {
       line += std::string(kind_width - kind.size() + 2, ' ') + detail;

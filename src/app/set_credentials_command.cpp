@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include <rolehelper/app/set_credentials_command.hpp>
-
 #include <rolehelper/aws/config_files.hpp>
 #include <rolehelper/aws/validation.hpp>
 #include <rolehelper/util/error.hpp>
@@ -27,7 +26,8 @@ std::string read_stdin_line(std::istream& in, std::string_view what) {
   line.reserve(256);  // one buffer, wiped by the caller, rather than copies left by growth
   if (!std::getline(in, line)) {
     throw Error(ErrorKind::usage, "stdin ended before the " + std::string(what),
-                "pipe the access key id and the secret on two lines, or the secret alone with --access-key-id");
+                "pipe the access key id and the secret on two lines, or the secret alone with "
+                "--access-key-id");
   }
   if (!line.empty() && line.back() == '\r') {
     line.pop_back();
@@ -38,7 +38,8 @@ std::string read_stdin_line(std::istream& in, std::string_view what) {
 Keys read_keys(const SetCredentialsInput& input, Context& ctx) {
   Keys keys;
   if (!ctx.stdin_is_terminal) {
-    keys.access_key_id = input.access_key_id ? *input.access_key_id : read_stdin_line(ctx.in, "access key id");
+    keys.access_key_id =
+        input.access_key_id ? *input.access_key_id : read_stdin_line(ctx.in, "access key id");
     std::string secret = read_stdin_line(ctx.in, "secret access key");
     keys.secret_access_key = Secret(std::string(util::trim_ascii(secret)));
     util::wipe(secret);
@@ -79,9 +80,11 @@ void run_set_credentials(const SetCredentialsInput& input, Context& ctx) {
   if (const auto* profile = files.find_profile(input.name);
       profile != nullptr && (profile->find("rolehelper_role_arn") || profile->find("role_arn"))) {
     throw Error(ErrorKind::config,
-                "profile '" + input.name + "' assumes a role; keys stored under its name would replace the role",
+                "profile '" + input.name +
+                    "' assumes a role; keys stored under its name would replace the role",
                 "store the keys in its source profile, e.g. rolehelper set-credentials " +
-                    profile->value("rolehelper_source_profile").value_or(profile->value("source_profile").value_or("default")));
+                    profile->value("rolehelper_source_profile")
+                        .value_or(profile->value("source_profile").value_or("default")));
   }
 
   Keys keys = read_keys(input, ctx);
@@ -92,27 +95,31 @@ void run_set_credentials(const SetCredentialsInput& input, Context& ctx) {
     throw Error(ErrorKind::usage, "secret access key: " + *problem, "nothing was written");
   }
 
-  const auto outcome = aws::edit_config_file(paths.credentials, aws::FileKind::credentials, [&](aws::ConfigFile& file) {
-    const auto sections = aws::credentials_sections_of(file, input.name);
-    const std::size_t index = sections.empty() ? file.append_section(input.name) : sections.back();
-    std::vector<ini::Document::KeyChange> changes{
-        {"aws_access_key_id", keys.access_key_id},
-        {"aws_secret_access_key", std::string(keys.secret_access_key.expose())}};
-    // A session token left from before would pair with the new keys and be refused by STS.
-    for (const auto* stale : {"aws_session_token", "aws_security_token"}) {
-      if (file.document().sections()[index].find(stale) != nullptr) {
-        changes.push_back({stale, std::nullopt});
-      }
-    }
-    file.update_section(index, changes);
-    util::wipe(changes[1].value.value());
-  });
+  const auto outcome = aws::edit_config_file(
+      paths.credentials, aws::FileKind::credentials, [&](aws::ConfigFile& file) {
+        const auto sections = aws::credentials_sections_of(file, input.name);
+        const std::size_t index =
+            sections.empty() ? file.append_section(input.name) : sections.back();
+        std::vector<ini::Document::KeyChange> changes{
+            {"aws_access_key_id", keys.access_key_id},
+            {"aws_secret_access_key", std::string(keys.secret_access_key.expose())}};
+        // A session token left from before would pair with the new keys and be refused by STS.
+        for (const auto* stale : {"aws_session_token", "aws_security_token"}) {
+          if (file.document().sections()[index].find(stale) != nullptr) {
+            changes.push_back({stale, std::nullopt});
+          }
+        }
+        file.update_section(index, changes);
+        util::wipe(changes[1].value.value());
+      });
   if (outcome.narrowed_from) {
     char mode[8];
     std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(*outcome.narrowed_from));
-    ctx.log.warning(ctx.display_path(outcome.written) + " had mode " + mode + "; it is now 0600, as a credentials file must be");
+    ctx.log.warning(ctx.display_path(outcome.written) + " had mode " + mode +
+                    "; it is now 0600, as a credentials file must be");
   }
-  ctx.log.info("stored credentials for profile '" + input.name + "' in " + ctx.display_path(outcome.written));
+  ctx.log.info("stored credentials for profile '" + input.name + "' in " +
+               ctx.display_path(outcome.written));
 }
 
 }  // namespace rolehelper::app

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include <rolehelper/app/show_command.hpp>
-
 #include <rolehelper/aws/config_files.hpp>
 #include <rolehelper/aws/profile_summary.hpp>
 #include <rolehelper/util/error.hpp>

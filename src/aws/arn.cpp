@@ -25,8 +25,8 @@ std::optional<Arn> parse_arn(std::string_view text) {
 
 bool is_known_partition(std::string_view partition) noexcept {
   // data/partitions.json in botocore.
-  constexpr std::array<std::string_view, 8> k_partitions{"aws",       "aws-cn",    "aws-us-gov", "aws-iso",
-                                                         "aws-iso-b", "aws-iso-e", "aws-iso-f",  "aws-eusc"};
+  constexpr std::array<std::string_view, 8> k_partitions{
+      "aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"};
   for (const auto known : k_partitions) {
     if (partition == known) {
       return true;

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include <rolehelper/aws/config_file.hpp>
-
 #include <rolehelper/ini/python_text.hpp>
 #include <rolehelper/os/file_io.hpp>
 #include <rolehelper/util/error.hpp>
@@ -44,7 +43,8 @@ std::optional<NestedSettings> parse_nested(const ini::Document& document, const 
     }
     std::string key(ini::python_strip(line.substr(0, equals)));
     std::string value(ini::python_strip(line.substr(equals + 1)));
-    const auto existing = std::find_if(nested.begin(), nested.end(), [&](const auto& kv) { return kv.first == key; });
+    const auto existing =
+        std::find_if(nested.begin(), nested.end(), [&](const auto& kv) { return kv.first == key; });
     if (existing != nested.end()) {
       existing->second = std::move(value);
     } else {
@@ -84,8 +84,9 @@ ConfigFile ConfigFile::from_text(fs::path path, FileKind kind, std::string text,
 
 std::vector<RawSection> ConfigFile::read_sections() const {
   if (const auto& error = m_document.error()) {
-    throw Error(ErrorKind::parse, file_position(m_path, error->line) + ": " + error->message,
-                "fix that line (botocore and the AWS CLI refuse the file too); rolehelper changed nothing");
+    throw Error(
+        ErrorKind::parse, file_position(m_path, error->line) + ": " + error->message,
+        "fix that line (botocore and the AWS CLI refuse the file too); rolehelper changed nothing");
   }
   std::vector<RawSection> result;
   const auto& sections = m_document.sections();
@@ -96,20 +97,22 @@ std::vector<RawSection> ConfigFile::read_sections() const {
     }
     RawSection raw{section.name, section.line, i, {}};
     for (const ini::Entry* entry : m_document.items(section)) {
-      raw.settings.push_back(
-          Setting{entry->key, entry->value, parse_nested(m_document, *entry, m_path), m_kind, entry->line});
+      raw.settings.push_back(Setting{
+          entry->key, entry->value, parse_nested(m_document, *entry, m_path), m_kind, entry->line});
     }
     result.push_back(std::move(raw));
   }
   return result;
 }
 
-void ConfigFile::update_section(std::size_t document_index, const std::vector<ini::Document::KeyChange>& changes) {
+void ConfigFile::update_section(std::size_t document_index,
+                                const std::vector<ini::Document::KeyChange>& changes) {
   m_document.update_section(document_index, changes);
   m_sections.reset();
 }
 
-void ConfigFile::set_value(std::size_t document_index, std::string_view key, std::string_view value) {
+void ConfigFile::set_value(std::size_t document_index, std::string_view key,
+                           std::string_view value) {
   m_document.set_value(document_index, key, value);
   m_sections.reset();
 }

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include <rolehelper/aws/config_files.hpp>
-
 #include <rolehelper/os/atomic_file.hpp>
 #include <rolehelper/os/file_io.hpp>
 #include <rolehelper/os/file_lock.hpp>

@@ -2,7 +2,6 @@
 // Mirrors botocore/configloader.py (build_profile_map, _parse_section) and session.py
 // (full_config), botocore 1.43.
 #include <rolehelper/aws/profile_map.hpp>
-
 #include <rolehelper/util/shell_words.hpp>
 
 #include <algorithm>
@@ -114,7 +113,8 @@ std::vector<Profile> merge_profiles(const ConfigFile& config, const ConfigFile& 
   std::unordered_map<std::string, std::size_t> index;
   for (auto& named : build_profile_map(config).profiles) {
     index.emplace(named.name, profiles.size());
-    profiles.push_back(Profile{std::move(named.name), std::move(named.settings), named.section_index, std::nullopt});
+    profiles.push_back(Profile{std::move(named.name), std::move(named.settings),
+                               named.section_index, std::nullopt});
   }
   const auto& sections = credentials.sections();
   for (std::size_t i = 0; i < sections.size(); ++i) {
@@ -154,7 +154,8 @@ std::vector<std::size_t> config_sections_of(const ConfigFile& config, std::strin
   return indexes;
 }
 
-std::vector<std::size_t> credentials_sections_of(const ConfigFile& credentials, std::string_view profile) {
+std::vector<std::size_t> credentials_sections_of(const ConfigFile& credentials,
+                                                 std::string_view profile) {
   std::vector<std::size_t> indexes;
   for (const auto& section : credentials.sections()) {
     if (section.name == profile) {

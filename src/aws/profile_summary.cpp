@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include <rolehelper/aws/profile_summary.hpp>
-
 #include <rolehelper/util/redact.hpp>
 
 namespace rolehelper::aws {

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include <rolehelper/aws/validation.hpp>
-
 #include <rolehelper/aws/arn.hpp>
+#include <rolehelper/aws/validation.hpp>
 
 #include <algorithm>
 
@@ -13,22 +12,25 @@ bool is_word_char(char c) noexcept {
 }
 
 bool all_of(std::string_view text, std::string_view extra) noexcept {
-  return std::all_of(text.begin(), text.end(),
-                     [&](char c) { return is_word_char(c) || extra.find(c) != std::string_view::npos; });
+  return std::all_of(text.begin(), text.end(), [&](char c) {
+    return is_word_char(c) || extra.find(c) != std::string_view::npos;
+  });
 }
 
 bool all_digits(std::string_view text) noexcept {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-Problem check_pattern(std::string_view what, std::string_view value, std::size_t min, std::size_t max,
-                      std::string_view extra) {
+Problem check_pattern(std::string_view what, std::string_view value, std::size_t min,
+                      std::size_t max, std::string_view extra) {
   if (value.size() < min || value.size() > max) {
     return std::string(what) + " must be " + std::to_string(min) + " to " + std::to_string(max) +
            " characters long";
   }
   if (!all_of(value, extra)) {
-    return std::string(what) + " may contain only letters, digits and the characters _" + std::string(extra);
+    return std::string(what) + " may contain only letters, digits and the characters _" +
+           std::string(extra);
   }
   return std::nullopt;
 }
@@ -60,7 +62,8 @@ Problem check_role_arn(std::string_view text) {
   // role/NAME or role/PATH/NAME; the path may hold any printable ASCII but no spaces.
   const std::string_view path_and_name = std::string_view(arn->resource).substr(5);
   const auto slash = path_and_name.rfind('/');
-  const auto name = slash == std::string_view::npos ? path_and_name : path_and_name.substr(slash + 1);
+  const auto name =
+      slash == std::string_view::npos ? path_and_name : path_and_name.substr(slash + 1);
   if (name.empty() || name.size() > 64 || !all_of(name, "+=,.@-")) {
     return "the role name in the ARN may have 1 to 64 letters, digits and +=,.@-_";
   }
@@ -87,7 +90,9 @@ Problem check_role_session_name(std::string_view name) {
   return check_pattern("a role session name", name, 2, 64, "+=,.@-");
 }
 
-Problem check_external_id(std::string_view id) { return check_pattern("an external id", id, 2, 1224, "+=,.@:/-"); }
+Problem check_external_id(std::string_view id) {
+  return check_pattern("an external id", id, 2, 1224, "+=,.@:/-");
+}
 
 Problem check_mfa_serial(std::string_view serial) {
   if (auto problem = check_pattern("an MFA serial", serial, 9, 256, "+=/:,.@-")) {
@@ -122,7 +127,8 @@ Problem check_region(std::string_view region) {
     const auto head = region.substr(0, last_dash);
     return !head.empty() && head.front() != '-' && head.back() != '-' &&
            head.find("--") == std::string_view::npos &&
-           std::all_of(head.begin(), head.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; }) &&
+           std::all_of(head.begin(), head.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; }) &&
            head.find('-') != std::string_view::npos;
   };
   if (region == "aws-global" || parts_ok()) {
@@ -132,8 +138,10 @@ Problem check_region(std::string_view region) {
 }
 
 Problem check_access_key_id(std::string_view id) {
-  const bool shape = id.size() >= 16 && id.size() <= 128 &&
-                     std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
+  const bool shape =
+      id.size() >= 16 && id.size() <= 128 && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      });
   if (!shape) {
     return "an access key id is 16 to 128 upper-case letters and digits, like AKIAIOSFODNN7EXAMPLE";
   }
@@ -141,12 +149,14 @@ Problem check_access_key_id(std::string_view id) {
 }
 
 Problem check_secret_access_key(std::string_view secret) {
-  const bool shape = secret.size() >= 16 && secret.size() <= 128 && std::all_of(secret.begin(), secret.end(), [](char c) {
-                       return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' ||
-                              c == '/' || c == '=';
+  const bool shape = secret.size() >= 16 && secret.size() <= 128 &&
+                     std::all_of(secret.begin(), secret.end(), [](char c) {
+                       return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                              (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=';
                      });
   if (!shape) {
-    return "a secret access key is 16 to 128 characters of letters, digits, + / and = (was it pasted whole?)";
+    return "a secret access key is 16 to 128 characters of letters, digits, + / and = (was it "
+           "pasted whole?)";
   }
   return std::nullopt;
 }

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include <rolehelper/cli/arg_parser.hpp>
-
 #include <rolehelper/util/error.hpp>
 #include <rolehelper/util/log.hpp>
 
@@ -18,12 +17,15 @@ namespace {
 
 constexpr std::array<OptionSpec, 4> k_global_options{{
     {"config-file", "PATH", "config file (default $AWS_CONFIG_FILE or ~/.aws/config)"},
-    {"credentials-file", "PATH", "credentials file (default $AWS_SHARED_CREDENTIALS_FILE or ~/.aws/credentials)"},
+    {"credentials-file", "PATH",
+     "credentials file (default $AWS_SHARED_CREDENTIALS_FILE or ~/.aws/credentials)"},
     {"verbose", "", "log each step to stderr, secrets redacted"},
     {"help", "", "show this help"},
 }};
 
-std::string help_hint(std::string_view command) { return "see rolehelper " + std::string(command) + " --help"; }
+std::string help_hint(std::string_view command) {
+  return "see rolehelper " + std::string(command) + " --help";
+}
 
 // cxxopts quotes names with U+2018/U+2019; messages here are plain ASCII.
 std::string plain_quotes(std::string text) {
@@ -35,14 +37,17 @@ std::string plain_quotes(std::string text) {
   return text;
 }
 
-void write_option_help(std::ostream& out, std::string_view title, std::span<const OptionSpec> options) {
+void write_option_help(std::ostream& out, std::string_view title,
+                       std::span<const OptionSpec> options) {
   if (options.empty()) {
     return;
   }
   std::vector<std::string> names;
   std::size_t width = 0;
   for (const auto& spec : options) {
-    std::string name = spec.name == "verbose" ? "-v, --verbose" : spec.name == "help" ? "-h, --help" : "--" + std::string(spec.name);
+    std::string name = spec.name == "verbose" ? "-v, --verbose"
+                       : spec.name == "help"  ? "-h, --help"
+                                              : "--" + std::string(spec.name);
     if (!spec.value_name.empty()) {
       name += " " + std::string(spec.value_name);
     }
@@ -66,8 +71,9 @@ void declare(cxxopts::Options& options, const std::string& group, const OptionSp
   if (spec.value_name.empty()) {
     options.add_option(group, {names, std::string(spec.help)});
   } else if (spec.repeatable) {
-    options.add_option(group, {names, std::string(spec.help), cxxopts::value<std::vector<std::string>>(),
-                               std::string(spec.value_name)});
+    options.add_option(group,
+                       {names, std::string(spec.help), cxxopts::value<std::vector<std::string>>(),
+                        std::string(spec.value_name)});
   } else {
     options.add_option(group, {names, std::string(spec.help), cxxopts::value<std::string>(),
                                std::string(spec.value_name)});
@@ -76,7 +82,8 @@ void declare(cxxopts::Options& options, const std::string& group, const OptionSp
 
 }  // namespace
 
-ParsedArgs::ParsedArgs(std::string command, std::map<std::string, std::vector<std::string>, std::less<>> values,
+ParsedArgs::ParsedArgs(std::string command,
+                       std::map<std::string, std::vector<std::string>, std::less<>> values,
                        std::vector<std::string> positionals, std::vector<std::string> rest)
     : m_command(std::move(command)),
       m_values(std::move(values)),
@@ -96,32 +103,41 @@ std::vector<std::string> ParsedArgs::values(std::string_view option) const {
   return it == m_values.end() ? std::vector<std::string>{} : it->second;
 }
 
-bool ParsedArgs::flag(std::string_view option) const { return m_values.find(option) != m_values.end(); }
+bool ParsedArgs::flag(std::string_view option) const {
+  return m_values.find(option) != m_values.end();
+}
 
 std::string ParsedArgs::required(std::string_view option) const {
   auto found = value(option);
   if (!found) {
-    throw Error(ErrorKind::usage, m_command + ": --" + std::string(option) + " is required", help_hint(m_command));
+    throw Error(ErrorKind::usage, m_command + ": --" + std::string(option) + " is required",
+                help_hint(m_command));
   }
   return *found;
 }
 
-const std::vector<std::string>& ParsedArgs::positionals(std::size_t count, std::string_view what) const {
+const std::vector<std::string>& ParsedArgs::positionals(std::size_t count,
+                                                        std::string_view what) const {
   if (m_positionals.size() != count) {
     // The extra word is not echoed: it may be a secret typed in the wrong place.
-    const std::string problem = m_positionals.size() < count
-                                    ? ": missing " + std::string(what)
-                                    : ": too many arguments (expected " + std::string(count == 0 ? "none" : what) + ")";
+    const std::string problem =
+        m_positionals.size() < count
+            ? ": missing " + std::string(what)
+            : ": too many arguments (expected " + std::string(count == 0 ? "none" : what) + ")";
     throw Error(ErrorKind::usage, m_command + problem, help_hint(m_command));
   }
   return m_positionals;
 }
 
-std::span<const OptionSpec> global_option_specs() { return k_global_options; }
+std::span<const OptionSpec> global_option_specs() {
+  return k_global_options;
+}
 
 std::optional<ParsedArgs> parse_command_args(std::string_view command, std::string_view synopsis,
-                                             std::string_view summary, std::span<const OptionSpec> options,
-                                             const std::vector<std::string>& args, app::Context& ctx) {
+                                             std::string_view summary,
+                                             std::span<const OptionSpec> options,
+                                             const std::vector<std::string>& args,
+                                             app::Context& ctx) {
   cxxopts::Options parser("rolehelper " + std::string(command), std::string(summary));
   for (const auto& spec : options) {
     declare(parser, "", spec);
@@ -149,7 +165,8 @@ std::optional<ParsedArgs> parse_command_args(std::string_view command, std::stri
   try {
     result = parser.parse(static_cast<int>(argv.size()), argv.data());
   } catch (const cxxopts::exceptions::exception& e) {
-    throw Error(ErrorKind::usage, std::string(command) + ": " + plain_quotes(e.what()), help_hint(command));
+    throw Error(ErrorKind::usage, std::string(command) + ": " + plain_quotes(e.what()),
+                help_hint(command));
   }
   if (result.count("help") > 0) {
     ctx.out << "usage: rolehelper " << synopsis << "\n\n" << summary << "\n";
@@ -192,7 +209,8 @@ std::optional<ParsedArgs> parse_command_args(std::string_view command, std::stri
   if (result.count("positional") > 0) {
     positionals = result["positional"].as<std::vector<std::string>>();
   }
-  return ParsedArgs(std::string(command), std::move(values), std::move(positionals), std::move(rest));
+  return ParsedArgs(std::string(command), std::move(values), std::move(positionals),
+                    std::move(rest));
 }
 
 }  // namespace rolehelper::cli

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include <rolehelper/cli/command_table.hpp>
-
 #include <rolehelper/app/add_profile_command.hpp>
 #include <rolehelper/app/list_command.hpp>
 #include <rolehelper/app/remove_profile_command.hpp>
 #include <rolehelper/app/set_credentials_command.hpp>
 #include <rolehelper/app/show_command.hpp>
+#include <rolehelper/cli/command_table.hpp>
 
 namespace rolehelper::cli {
 namespace {
@@ -39,13 +38,15 @@ void show(const ParsedArgs& args, app::Context& ctx) {
 }
 
 void set_credentials(const ParsedArgs& args, app::Context& ctx) {
-  app::run_set_credentials(app::SetCredentialsInput{args.positionals(1, "NAME")[0], args.value("access-key-id")}, ctx);
+  app::run_set_credentials(
+      app::SetCredentialsInput{args.positionals(1, "NAME")[0], args.value("access-key-id")}, ctx);
 }
 
 const std::vector<CommandSpec>& table() {
   static const std::vector<CommandSpec> k_table{
       {"add-profile",
-       "add-profile NAME --role-arn ARN (--source-profile P | --credential-source SRC) [--external-id ID] "
+       "add-profile NAME --role-arn ARN (--source-profile P | --credential-source SRC) "
+       "[--external-id ID] "
        "[--mfa-serial ARN] [--duration-seconds N] [--role-session-name S] [--region R] [--force]",
        "Add a profile whose credentials rolehelper provides by assuming a role.",
        {
@@ -60,22 +61,36 @@ const std::vector<CommandSpec>& table() {
            {"force", "", "update the profile in place if it exists"},
        },
        add_profile},
-      {"remove-profile", "remove-profile NAME", "Remove a profile from the config and credentials files.", {},
+      {"remove-profile",
+       "remove-profile NAME",
+       "Remove a profile from the config and credentials files.",
+       {},
        remove_profile},
-      {"list", "list [--json]", "List the profiles of the config and credentials files.",
-       {{"json", "", "print JSON"}}, list},
-      {"show", "show NAME [--json]", "Show a profile's settings and where each comes from; secrets are masked.",
-       {{"json", "", "print JSON"}}, show},
-      {"set-credentials", "set-credentials NAME [--access-key-id ID]",
-       "Store long-term keys for a profile. The secret is read from stdin or a hidden prompt, never from argv.",
-       {{"access-key-id", "ID", "the access key id (else read like the secret)"}}, set_credentials},
+      {"list",
+       "list [--json]",
+       "List the profiles of the config and credentials files.",
+       {{"json", "", "print JSON"}},
+       list},
+      {"show",
+       "show NAME [--json]",
+       "Show a profile's settings and where each comes from; secrets are masked.",
+       {{"json", "", "print JSON"}},
+       show},
+      {"set-credentials",
+       "set-credentials NAME [--access-key-id ID]",
+       "Store long-term keys for a profile. The secret is read from stdin or a hidden prompt, "
+       "never from argv.",
+       {{"access-key-id", "ID", "the access key id (else read like the secret)"}},
+       set_credentials},
   };
   return k_table;
 }
 
 }  // namespace
 
-std::span<const CommandSpec> command_table() { return table(); }
+std::span<const CommandSpec> command_table() {
+  return table();
+}
 
 const CommandSpec* find_command(std::string_view name) noexcept {
   for (const auto& spec : table()) {

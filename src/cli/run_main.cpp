@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include <rolehelper/cli/run_main.hpp>
-
 #include <rolehelper/cli/command_table.hpp>
+#include <rolehelper/cli/run_main.hpp>
 #include <rolehelper/util/error.hpp>
 #include <rolehelper/version.hpp>
 
@@ -15,13 +14,15 @@ using util::ErrorKind;
 namespace {
 
 void print_overview(std::ostream& out) {
-  out << "usage: rolehelper [--config-file PATH] [--credentials-file PATH] [-v] COMMAND [ARGS...]\n\n"
+  out << "usage: rolehelper [--config-file PATH] [--credentials-file PATH] [-v] COMMAND "
+         "[ARGS...]\n\n"
          "An AWS role-credential helper: manages role profiles in ~/.aws/config and serves their\n"
          "credentials to the AWS CLI and SDKs through credential_process.\n\ncommands:\n";
   for (const auto& spec : command_table()) {
     out << "  rolehelper " << spec.synopsis << "\n      " << spec.summary << "\n";
   }
-  out << "\nRun 'rolehelper COMMAND --help' for a command's options, 'man rolehelper' for the manual.\n";
+  out << "\nRun 'rolehelper COMMAND --help' for a command's options, 'man rolehelper' for the "
+         "manual.\n";
 }
 
 std::string one_line(const Error& error) {
@@ -52,11 +53,12 @@ int dispatch(const std::vector<std::string>& args, app::Context& ctx) {
       }
       leading.push_back(arg);
       leading.push_back(args[++i]);
-    } else if (arg.starts_with("--config-file=") || arg.starts_with("--credentials-file=") || arg == "-v" ||
-               arg == "--verbose") {
+    } else if (arg.starts_with("--config-file=") || arg.starts_with("--credentials-file=") ||
+               arg == "-v" || arg == "--verbose") {
       leading.push_back(arg);
     } else if (arg.starts_with("-")) {
-      throw Error(ErrorKind::usage, "unknown option '" + arg + "' before the command", "see rolehelper --help");
+      throw Error(ErrorKind::usage, "unknown option '" + arg + "' before the command",
+                  "see rolehelper --help");
     } else {
       break;
     }
@@ -69,8 +71,10 @@ int dispatch(const std::vector<std::string>& args, app::Context& ctx) {
     throw Error(ErrorKind::usage, "unknown command '" + args[i] + "'", "see rolehelper --help");
   }
   std::vector<std::string> command_args(leading);
-  command_args.insert(command_args.end(), args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
-  const auto parsed = parse_command_args(spec->name, spec->synopsis, spec->summary, spec->options, command_args, ctx);
+  command_args.insert(command_args.end(), args.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                      args.end());
+  const auto parsed = parse_command_args(spec->name, spec->synopsis, spec->summary, spec->options,
+                                         command_args, ctx);
   if (parsed) {
     spec->run(*parsed, ctx);
   }

@@ -3,7 +3,6 @@
 // botocore's settings (strict, '=' and ':' delimiters, '#' and ';' full-line comments only,
 // empty lines kept in values), applied to the text as Python's universal newlines split it.
 #include <rolehelper/ini/document.hpp>
-
 #include <rolehelper/ini/python_text.hpp>
 #include <rolehelper/util/error.hpp>
 
@@ -66,7 +65,8 @@ void Document::reparse() {
     const auto end = std::min(m_text.find_first_of("\r\n", pos), m_text.size());
     std::size_t next = end;
     if (end < m_text.size()) {
-      next = end + ((m_text[end] == '\r' && end + 1 < m_text.size() && m_text[end + 1] == '\n') ? 2 : 1);
+      next = end +
+             ((m_text[end] == '\r' && end + 1 < m_text.size() && m_text[end + 1] == '\n') ? 2 : 1);
       if (!newline_seen) {
         m_newline = m_text.substr(end, next - end);
         newline_seen = true;
@@ -84,8 +84,10 @@ void Document::reparse() {
   if (const auto bad = first_invalid_utf8(m_text)) {
     constexpr std::size_t k_python_chunk = 8192;
     utf8_chunk_start = *bad - *bad % k_python_chunk;
-    const auto it = std::find_if(m_lines.begin(), m_lines.end(), [&](const Line& l) { return *bad < l.next; });
-    utf8_error = ParseError{static_cast<std::size_t>(it - m_lines.begin()) + 1, "the file is not valid UTF-8"};
+    const auto it =
+        std::find_if(m_lines.begin(), m_lines.end(), [&](const Line& l) { return *bad < l.next; });
+    utf8_error = ParseError{static_cast<std::size_t>(it - m_lines.begin()) + 1,
+                            "the file is not valid UTF-8"};
   }
   const auto needs_undecodable_chunk = [&](const Line& line) {
     // A line ending in "\r" right at the chunk's edge waits for the next chunk ("\r\n"?).
@@ -105,7 +107,8 @@ void Document::reparse() {
   const auto has_key = [&](std::span<const std::size_t> in, std::string_view key) {
     return std::any_of(in.begin(), in.end(), [&](std::size_t index) {
       const auto& entries = m_sections[index].entries;
-      return std::any_of(entries.begin(), entries.end(), [&](const Entry& e) { return e.key == key; });
+      return std::any_of(entries.begin(), entries.end(),
+                         [&](const Entry& e) { return e.key == key; });
     });
   };
 
@@ -170,12 +173,14 @@ void Document::reparse() {
     std::string key = python_lower(python_rstrip(stripped.substr(0, delimiter)));
     const std::string_view value = python_strip(stripped.substr(delimiter + 1));
     if (key.empty() && !deferred) {
-      deferred = ParseError{number, "a line with '" + std::string(1, stripped[delimiter]) + "' but no key before it"};
+      deferred = ParseError{
+          number, "a line with '" + std::string(1, stripped[delimiter]) + "' but no key before it"};
     }
     if (has_key(section.is_defaults() ? std::span<const std::size_t>(m_default_sections)
                                       : std::span<const std::size_t>(&*current_section, 1),
                 key)) {
-      m_error = ParseError{number, "key '" + key + "' appears twice in section [" + section.name + "]"};
+      m_error =
+          ParseError{number, "key '" + key + "' appears twice in section [" + section.name + "]"};
       return;
     }
     const auto value_begin = static_cast<std::size_t>(value.data() - m_text.data());
@@ -230,15 +235,16 @@ namespace {
 
 bool same_entries(const Section& a, const Section& b) {
   return a.name == b.name && a.entries.size() == b.entries.size() &&
-         std::equal(a.entries.begin(), a.entries.end(), b.entries.begin(),
-                    [](const Entry& x, const Entry& y) { return x.key == y.key && x.value == y.value; });
+         std::equal(
+             a.entries.begin(), a.entries.end(), b.entries.begin(),
+             [](const Entry& x, const Entry& y) { return x.key == y.key && x.value == y.value; });
 }
 
 // True when `after` equals `before` with sections [from, from + removed) replaced by
 // [from, from + added) of `after`, which `check_changed` then judges.
 template <typename Check>
-bool only_changed(const std::vector<Section>& before, const std::vector<Section>& after, std::size_t from,
-                  std::size_t removed, std::size_t added, Check check_changed) {
+bool only_changed(const std::vector<Section>& before, const std::vector<Section>& after,
+                  std::size_t from, std::size_t removed, std::size_t added, Check check_changed) {
   if (after.size() + removed != before.size() + added) {
     return false;
   }
@@ -257,11 +263,13 @@ bool only_changed(const std::vector<Section>& before, const std::vector<Section>
 
 }  // namespace
 
-void Document::apply(std::vector<Splice> splices, std::vector<Section> before,
-                     const std::function<bool(const std::vector<Section>&, const std::vector<Section>&)>& expected,
-                     std::string_view what) {
+void Document::apply(
+    std::vector<Splice> splices, std::vector<Section> before,
+    const std::function<bool(const std::vector<Section>&, const std::vector<Section>&)>& expected,
+    std::string_view what) {
   const std::string original = m_text;
-  std::sort(splices.begin(), splices.end(), [](const Splice& a, const Splice& b) { return a.begin > b.begin; });
+  std::sort(splices.begin(), splices.end(),
+            [](const Splice& a, const Splice& b) { return a.begin > b.begin; });
   for (const auto& splice : splices) {
     m_text.replace(splice.begin, splice.end - splice.begin, splice.text);
   }
@@ -273,9 +281,10 @@ void Document::apply(std::vector<Splice> splices, std::vector<Section> before,
   if (m_error || !expected(before, m_sections)) {
     m_text = original;
     reparse();
-    throw Error(ErrorKind::config,
-                "cannot " + std::string(what) + " without changing how other lines of the file are read",
-                "move the indented lines near that place, then try again");
+    throw Error(
+        ErrorKind::config,
+        "cannot " + std::string(what) + " without changing how other lines of the file are read",
+        "move the indented lines near that place, then try again");
   }
 }
 
@@ -307,8 +316,10 @@ void Document::update_section(std::size_t section_index, const std::vector<KeyCh
   std::vector<Splice> splices;
   std::vector<std::string> new_lines;
   // Indent new keys like the key above, so no following line changes from key to continuation.
-  const std::string_view indent_source = line_text(section.entries.empty() ? section.line : section.entries.back().line);
-  const std::string indent(indent_source.substr(0, indent_source.size() - python_lstrip(indent_source).size()));
+  const std::string_view indent_source =
+      line_text(section.entries.empty() ? section.line : section.entries.back().line);
+  const std::string indent(
+      indent_source.substr(0, indent_source.size() - python_lstrip(indent_source).size()));
 
   for (const auto& change : changes) {
     check_writable_text("key", change.key);
@@ -316,7 +327,8 @@ void Document::update_section(std::size_t section_index, const std::vector<KeyCh
       throw Error(ErrorKind::internal, "invalid INI key");
     }
     const std::string lower = python_lower(change.key);
-    const auto slot = std::find_if(expected.begin(), expected.end(), [&](const auto& kv) { return kv.first == lower; });
+    const auto slot = std::find_if(expected.begin(), expected.end(),
+                                   [&](const auto& kv) { return kv.first == lower; });
     const Entry* entry = section.find(lower);
     if (!change.value) {
       if (entry != nullptr) {
@@ -364,16 +376,19 @@ void Document::update_section(std::size_t section_index, const std::vector<KeyCh
   }
   std::string what = "change section [" + section.name + "]";
   // The splices hold offsets; the old sections are only needed to compare, so move them.
-  apply(std::move(splices), std::move(m_sections),
-        [&](const std::vector<Section>& old, const std::vector<Section>& now) {
-          return only_changed(old, now, section_index, 1, 1, [&] {
-            const auto& is = now[section_index];
-            return is.name == old[section_index].name && is.entries.size() == expected.size() &&
-                   std::equal(is.entries.begin(), is.entries.end(), expected.begin(),
-                              [](const Entry& e, const auto& kv) { return e.key == kv.first && e.value == kv.second; });
-          });
-        },
-        what);
+  apply(
+      std::move(splices), std::move(m_sections),
+      [&](const std::vector<Section>& old, const std::vector<Section>& now) {
+        return only_changed(old, now, section_index, 1, 1, [&] {
+          const auto& is = now[section_index];
+          return is.name == old[section_index].name && is.entries.size() == expected.size() &&
+                 std::equal(is.entries.begin(), is.entries.end(), expected.begin(),
+                            [](const Entry& e, const auto& kv) {
+                              return e.key == kv.first && e.value == kv.second;
+                            });
+        });
+      },
+      what);
 }
 
 std::size_t Document::append_section(std::string_view name) {
@@ -393,12 +408,13 @@ std::size_t Document::append_section(std::string_view name) {
     addition = m_newline + header + m_newline;
   }
   const std::size_t count = m_sections.size();
-  apply({Splice{m_text.size(), m_text.size(), std::move(addition)}}, std::move(m_sections),
-        [&](const std::vector<Section>& old, const std::vector<Section>& now) {
-          return only_changed(old, now, count, 0, 1,
-                              [&] { return now.back().name == name && now.back().entries.empty(); });
-        },
-        "add section [" + std::string(name) + "]");
+  apply(
+      {Splice{m_text.size(), m_text.size(), std::move(addition)}}, std::move(m_sections),
+      [&](const std::vector<Section>& old, const std::vector<Section>& now) {
+        return only_changed(old, now, count, 0, 1,
+                            [&] { return now.back().name == name && now.back().entries.empty(); });
+      },
+      "add section [" + std::string(name) + "]");
   return count;
 }
 
@@ -419,11 +435,12 @@ void Document::remove_section(std::size_t section_index) {
   }
   const Splice splice{m_lines[first - 1].begin, m_lines[last - 1].next, {}};
   std::string what = "remove section [" + section.name + "]";
-  apply({splice}, std::move(m_sections),
-        [&](const std::vector<Section>& old, const std::vector<Section>& now) {
-          return only_changed(old, now, section_index, 1, 0, [] { return true; });
-        },
-        what);
+  apply(
+      {splice}, std::move(m_sections),
+      [&](const std::vector<Section>& old, const std::vector<Section>& now) {
+        return only_changed(old, now, section_index, 1, 0, [] { return true; });
+      },
+      what);
 }
 
 }  // namespace rolehelper::ini

@@ -47,7 +47,9 @@ std::size_t python_space_at(std::string_view text, std::size_t pos) noexcept {
   if ((c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x20)) {
     return 1;
   }
-  const auto next = [&](std::size_t i) -> unsigned { return pos + i < text.size() ? byte_at(text, pos + i) : 0U; };
+  const auto next = [&](std::size_t i) -> unsigned {
+    return pos + i < text.size() ? byte_at(text, pos + i) : 0U;
+  };
   if (c == 0xc2 && (next(1) == 0x85 || next(1) == 0xa0)) {
     return 2;  // U+0085, U+00A0
   }
@@ -55,7 +57,8 @@ std::size_t python_space_at(std::string_view text, std::size_t pos) noexcept {
     return 3;  // U+1680
   }
   if (c == 0xe2 && next(1) == 0x80 &&
-      ((next(2) >= 0x80 && next(2) <= 0x8a) || next(2) == 0xa8 || next(2) == 0xa9 || next(2) == 0xaf)) {
+      ((next(2) >= 0x80 && next(2) <= 0x8a) || next(2) == 0xa8 || next(2) == 0xa9 ||
+       next(2) == 0xaf)) {
     return 3;  // U+2000..U+200A, U+2028, U+2029, U+202F
   }
   if (c == 0xe2 && next(1) == 0x81 && next(2) == 0x9f) {
@@ -83,7 +86,9 @@ std::string_view python_rstrip(std::string_view text) noexcept {
   return text.substr(0, end);
 }
 
-std::string_view python_strip(std::string_view text) noexcept { return python_rstrip(python_lstrip(text)); }
+std::string_view python_strip(std::string_view text) noexcept {
+  return python_rstrip(python_lstrip(text));
+}
 
 std::size_t python_indent(std::string_view line) noexcept {
   std::size_t pos = 0;

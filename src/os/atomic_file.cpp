@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include <rolehelper/os/atomic_file.hpp>
-
 #include <rolehelper/util/error.hpp>
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <string>
+#include <sys/stat.h>
 #include <vector>
 
 namespace rolehelper::os {
@@ -22,7 +21,8 @@ namespace {
 constexpr std::string_view k_temp_marker = ".rolehelper-tmp-";
 
 [[noreturn]] void throw_errno(const fs::path& path, std::string_view what, int error) {
-  throw Error(ErrorKind::io, path.string() + ": " + std::string(what) + ": " + std::strerror(error));
+  throw Error(ErrorKind::io,
+              path.string() + ": " + std::string(what) + ": " + std::strerror(error));
 }
 
 std::string temp_prefix(const fs::path& target) {

@@ -15,7 +15,8 @@ Environment Environment::from_process() {
     if (equals == std::string_view::npos) {
       continue;
     }
-    env.m_variables.emplace(std::string(item.substr(0, equals)), std::string(item.substr(equals + 1)));
+    env.m_variables.emplace(std::string(item.substr(0, equals)),
+                            std::string(item.substr(equals + 1)));
   }
   return env;
 }

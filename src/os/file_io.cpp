@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include <rolehelper/os/file_io.hpp>
-
 #include <rolehelper/util/error.hpp>
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <sys/stat.h>
 
 namespace rolehelper::os {
 namespace fs = std::filesystem;
@@ -17,7 +16,8 @@ using util::ErrorKind;
 
 namespace {
 [[noreturn]] void throw_errno(const fs::path& path, std::string_view what, int error) {
-  throw Error(ErrorKind::io, path.string() + ": " + std::string(what) + ": " + std::strerror(error));
+  throw Error(ErrorKind::io,
+              path.string() + ": " + std::string(what) + ": " + std::strerror(error));
 }
 }  // namespace
 
@@ -82,6 +82,8 @@ void ensure_directory(const fs::path& dir, mode_t mode) {
   }
 }
 
-bool stdin_is_terminal() noexcept { return ::isatty(STDIN_FILENO) == 1; }
+bool stdin_is_terminal() noexcept {
+  return ::isatty(STDIN_FILENO) == 1;
+}
 
 }  // namespace rolehelper::os

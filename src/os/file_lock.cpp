@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include <rolehelper/os/file_lock.hpp>
-
 #include <rolehelper/util/error.hpp>
 
 #include <fcntl.h>
-#include <sys/file.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <sys/file.h>
 #include <thread>
 
 namespace rolehelper::os {
@@ -19,7 +18,8 @@ using util::ErrorKind;
 FileLock::FileLock(fs::path lock_path) : m_path(std::move(lock_path)) {
   m_fd = ::open(m_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (m_fd < 0) {
-    throw Error(ErrorKind::io, m_path.string() + ": cannot open lock file: " + std::strerror(errno));
+    throw Error(ErrorKind::io,
+                m_path.string() + ": cannot open lock file: " + std::strerror(errno));
   }
 }
 

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include <rolehelper/os/paths.hpp>
-
 #include <rolehelper/util/error.hpp>
 
 #include <pwd.h>

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include <rolehelper/os/terminal.hpp>
-
 #include <rolehelper/util/error.hpp>
 
 #include <fcntl.h>
@@ -46,13 +45,15 @@ class Tty {
 
   void echo_off() {
     if (::tcgetattr(m_fd, &m_saved) != 0) {
-      throw Error(ErrorKind::io, std::string("cannot read terminal settings: ") + std::strerror(errno));
+      throw Error(ErrorKind::io,
+                  std::string("cannot read terminal settings: ") + std::strerror(errno));
     }
     termios quiet = m_saved;
     quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
     quiet.c_lflag |= ECHONL;
     if (::tcsetattr(m_fd, TCSAFLUSH, &quiet) != 0) {
-      throw Error(ErrorKind::io, std::string("cannot turn off terminal echo: ") + std::strerror(errno));
+      throw Error(ErrorKind::io,
+                  std::string("cannot turn off terminal echo: ") + std::strerror(errno));
     }
     m_echo_off = true;
   }

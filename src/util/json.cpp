@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include <rolehelper/util/json.hpp>
-
 #include <rolehelper/util/error.hpp>
+#include <rolehelper/util/json.hpp>
 
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include <rolehelper/util/redact.hpp>
-
 #include <rolehelper/util/strings.hpp>
 
 namespace rolehelper::util {

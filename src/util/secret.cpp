@@ -33,7 +33,9 @@ Secret& Secret::operator=(Secret&& other) noexcept {
   return *this;
 }
 
-Secret::~Secret() { wipe(m_value); }
+Secret::~Secret() {
+  wipe(m_value);
+}
 
 bool operator==(const Secret& a, const Secret& b) noexcept {
   // Constant time in the content: compare every byte even after a difference.

@@ -4,7 +4,9 @@
 namespace rolehelper::util {
 namespace {
 // shlex's whitespace set in POSIX mode.
-bool is_shlex_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_shlex_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 }  // namespace
 
 std::optional<std::vector<std::string>> split_shell_words(std::string_view text) {

@@ -48,7 +48,8 @@ int main(int argc, char** argv) {
   }
   const bool config = std::string(argv[2]) == "config";
   try {
-    const auto file = aws::ConfigFile::load(argv[3], config ? aws::FileKind::config : aws::FileKind::credentials);
+    const auto file =
+        aws::ConfigFile::load(argv[3], config ? aws::FileKind::config : aws::FileKind::credentials);
     JsonValue result = JsonValue::Object{};
     result.set("ok", true);
     JsonValue sections = JsonValue::Object{};

@@ -24,7 +24,7 @@ struct Setting {
   std::string value;                     // as configparser returns it
   std::optional<NestedSettings> nested;  // botocore's one level of sub-settings
   FileKind file = FileKind::config;
-  std::size_t line = 0;                  // 1-based line of the key in that file
+  std::size_t line = 0;  // 1-based line of the key in that file
 };
 
 struct RawSection {
@@ -38,8 +38,8 @@ class ConfigFile {
  public:
   // A missing file reads as empty. Throws Error(io) or Error(parse).
   [[nodiscard]] static ConfigFile load(const std::filesystem::path& path, FileKind kind);
-  [[nodiscard]] static ConfigFile from_text(std::filesystem::path path, FileKind kind, std::string text,
-                                            bool exists);
+  [[nodiscard]] static ConfigFile from_text(std::filesystem::path path, FileKind kind,
+                                            std::string text, bool exists);
 
   [[nodiscard]] const std::filesystem::path& path() const noexcept { return m_path; }
   [[nodiscard]] FileKind kind() const noexcept { return m_kind; }
@@ -49,7 +49,8 @@ class ConfigFile {
   [[nodiscard]] const std::vector<RawSection>& sections() const;
 
   // Edits go through the document; each re-reads the sections.
-  void update_section(std::size_t document_index, const std::vector<ini::Document::KeyChange>& changes);
+  void update_section(std::size_t document_index,
+                      const std::vector<ini::Document::KeyChange>& changes);
   void set_value(std::size_t document_index, std::string_view key, std::string_view value);
   bool remove_key(std::size_t document_index, std::string_view key);
   std::size_t append_section(std::string_view name);

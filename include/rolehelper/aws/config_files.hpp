@@ -10,11 +10,10 @@
 #include <rolehelper/aws/profile_map.hpp>
 #include <rolehelper/os/paths.hpp>
 
-#include <sys/types.h>
-
 #include <functional>
 #include <optional>
 #include <string_view>
+#include <sys/types.h>
 #include <vector>
 
 namespace rolehelper::aws {
@@ -38,9 +37,9 @@ class ConfigFiles {
 
 struct EditOutcome {
   bool changed = false;
-  bool created = false;                    // the file did not exist before
-  std::optional<mode_t> narrowed_from;     // a credentials file that was wider than 0600
-  std::filesystem::path written;           // the file actually written (a symlink's target)
+  bool created = false;                 // the file did not exist before
+  std::optional<mode_t> narrowed_from;  // a credentials file that was wider than 0600
+  std::filesystem::path written;        // the file actually written (a symlink's target)
 };
 
 // Runs `change` on the freshly read file while holding its lock, then writes the result if

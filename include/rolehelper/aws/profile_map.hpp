@@ -40,14 +40,16 @@ struct Profile {
 };
 
 // Config profiles in file order, then profiles found only in the credentials file.
-[[nodiscard]] std::vector<Profile> merge_profiles(const ConfigFile& config, const ConfigFile& credentials);
+[[nodiscard]] std::vector<Profile> merge_profiles(const ConfigFile& config,
+                                                  const ConfigFile& credentials);
 
 // The config file section header text for a profile: "default" or "profile NAME".
 [[nodiscard]] std::string config_section_name(std::string_view profile);
 
 // Indexes in config.document().sections() of every section that defines `profile`
 // ([default] and [profile default] both define "default"), in file order.
-[[nodiscard]] std::vector<std::size_t> config_sections_of(const ConfigFile& config, std::string_view profile);
+[[nodiscard]] std::vector<std::size_t> config_sections_of(const ConfigFile& config,
+                                                          std::string_view profile);
 // Likewise for the credentials file, whose sections are named by the bare profile name.
 [[nodiscard]] std::vector<std::size_t> credentials_sections_of(const ConfigFile& credentials,
                                                                std::string_view profile);

@@ -24,7 +24,8 @@ struct OptionSpec {
 
 class ParsedArgs {
  public:
-  ParsedArgs(std::string command, std::map<std::string, std::vector<std::string>, std::less<>> values,
+  ParsedArgs(std::string command,
+             std::map<std::string, std::vector<std::string>, std::less<>> values,
              std::vector<std::string> positionals, std::vector<std::string> rest);
 
   [[nodiscard]] std::optional<std::string> value(std::string_view option) const;
@@ -32,7 +33,8 @@ class ParsedArgs {
   [[nodiscard]] bool flag(std::string_view option) const;
   [[nodiscard]] std::string required(std::string_view option) const;
   // Exactly `count` positional words; `what` names them in the error.
-  [[nodiscard]] const std::vector<std::string>& positionals(std::size_t count, std::string_view what) const;
+  [[nodiscard]] const std::vector<std::string>& positionals(std::size_t count,
+                                                            std::string_view what) const;
   // The words after "--" (exec's command).
   [[nodiscard]] const std::vector<std::string>& rest() const noexcept { return m_rest; }
 
@@ -47,9 +49,8 @@ class ParsedArgs {
 [[nodiscard]] std::span<const OptionSpec> global_option_specs();
 
 // std::nullopt when --help was asked for; the help text is then on ctx.out.
-[[nodiscard]] std::optional<ParsedArgs> parse_command_args(std::string_view command, std::string_view synopsis,
-                                                           std::string_view summary,
-                                                           std::span<const OptionSpec> options,
-                                                           const std::vector<std::string>& args, app::Context& ctx);
+[[nodiscard]] std::optional<ParsedArgs> parse_command_args(
+    std::string_view command, std::string_view synopsis, std::string_view summary,
+    std::span<const OptionSpec> options, const std::vector<std::string>& args, app::Context& ctx);
 
 }  // namespace rolehelper::cli

@@ -22,17 +22,17 @@ struct ParseError {
 };
 
 struct Entry {
-  std::string key;             // lower-cased, as configparser's optionxform does
-  std::string value;           // continuation lines joined with '\n', as configparser returns it
-  std::size_t line = 0;        // 1-based line of the key
-  std::size_t last_line = 0;   // 1-based last line of its value (continuations included)
-  std::size_t value_begin = 0; // byte span of the value on the key's line
+  std::string key;              // lower-cased, as configparser's optionxform does
+  std::string value;            // continuation lines joined with '\n', as configparser returns it
+  std::size_t line = 0;         // 1-based line of the key
+  std::size_t last_line = 0;    // 1-based last line of its value (continuations included)
+  std::size_t value_begin = 0;  // byte span of the value on the key's line
   std::size_t value_end = 0;
 };
 
 struct Section {
-  std::string name;                 // text between '[' and the line's last ']'
-  std::size_t line = 0;             // 1-based header line
+  std::string name;      // text between '[' and the line's last ']'
+  std::size_t line = 0;  // 1-based header line
   std::vector<Entry> entries;
 
   [[nodiscard]] bool is_defaults() const noexcept { return name == "DEFAULT"; }
@@ -102,9 +102,10 @@ class Document {
   [[nodiscard]] Splice erase_line(std::size_t number) const;
   // Applies the splices, re-reads, and checks the sections against `expected(before, now)`;
   // if they differ, restores the text and throws Error(config).
-  void apply(std::vector<Splice> splices, std::vector<Section> before,
-             const std::function<bool(const std::vector<Section>&, const std::vector<Section>&)>& expected,
-             std::string_view what);
+  void apply(
+      std::vector<Splice> splices, std::vector<Section> before,
+      const std::function<bool(const std::vector<Section>&, const std::vector<Section>&)>& expected,
+      std::string_view what);
 
   std::string m_text;
   std::vector<Line> m_lines;

@@ -5,10 +5,9 @@
 // commit() the destructor removes the temporary file. Throws Error(io).
 #pragma once
 
-#include <sys/types.h>
-
 #include <filesystem>
 #include <string_view>
+#include <sys/types.h>
 
 namespace rolehelper::os {
 

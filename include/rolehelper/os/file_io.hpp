@@ -3,11 +3,10 @@
 // throws Error(io) naming the path and the system's reason.
 #pragma once
 
-#include <sys/types.h>
-
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <sys/types.h>
 
 namespace rolehelper::os {
 

@@ -31,9 +31,15 @@ class JsonValue {
   JsonValue(Array value) : m_value(std::move(value)) {}
   JsonValue(Object value) : m_value(std::move(value)) {}
 
-  [[nodiscard]] bool is_null() const noexcept { return std::holds_alternative<std::nullptr_t>(m_value); }
-  [[nodiscard]] const std::string* as_string() const noexcept { return std::get_if<std::string>(&m_value); }
-  [[nodiscard]] const std::int64_t* as_integer() const noexcept { return std::get_if<std::int64_t>(&m_value); }
+  [[nodiscard]] bool is_null() const noexcept {
+    return std::holds_alternative<std::nullptr_t>(m_value);
+  }
+  [[nodiscard]] const std::string* as_string() const noexcept {
+    return std::get_if<std::string>(&m_value);
+  }
+  [[nodiscard]] const std::int64_t* as_integer() const noexcept {
+    return std::get_if<std::int64_t>(&m_value);
+  }
   [[nodiscard]] const double* as_double() const noexcept { return std::get_if<double>(&m_value); }
   [[nodiscard]] const bool* as_bool() const noexcept { return std::get_if<bool>(&m_value); }
   [[nodiscard]] const Array* as_array() const noexcept { return std::get_if<Array>(&m_value); }
@@ -46,7 +52,8 @@ class JsonValue {
   // Appends a member; the value must be an object.
   JsonValue& set(std::string key, JsonValue value);
 
-  using Variant = std::variant<std::nullptr_t, bool, std::int64_t, double, std::string, Array, Object>;
+  using Variant =
+      std::variant<std::nullptr_t, bool, std::int64_t, double, std::string, Array, Object>;
   [[nodiscard]] const Variant& variant() const noexcept { return m_value; }
 
  private:

@@ -4,19 +4,21 @@
 #include <rolehelper/cli/run_main.hpp>
 #include <rolehelper/os/file_io.hpp>
 
-#include "support/fake_context.hpp"
-
 #include <boost/test/unit_test.hpp>
+
+#include "support/fake_context.hpp"
 
 namespace rh = rolehelper;
 using rolehelper::test::FakeContext;
 
 namespace {
-int run(FakeContext& fake, std::vector<std::string> args) { return rh::cli::run_main(args, fake.ctx); }
+int run(FakeContext& fake, std::vector<std::string> args) {
+  return rh::cli::run_main(args, fake.ctx);
+}
 
-const std::vector<std::string> k_add_myrole{"add-profile", "myrole", "--role-arn",
-                                            "arn:aws:iam::123456789012:role/Ghijk", "--source-profile", "default",
-                                            "--region", "us-east-1"};
+const std::vector<std::string> k_add_myrole{
+    "add-profile",      "myrole",  "--role-arn", "arn:aws:iam::123456789012:role/Ghijk",
+    "--source-profile", "default", "--region",   "us-east-1"};
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(app)
@@ -63,8 +65,12 @@ BOOST_AUTO_TEST_CASE(an_existing_profile_needs_force) {
 
 BOOST_AUTO_TEST_CASE(list_prints_one_aligned_line_per_profile) {
   FakeContext fake;
-  rh::test::write_file(fake.home / "cfg", "[default]\nregion = eu-west-1\n[profile web]\nrole_arn = arn:aws:iam::1:role/w\nsource_profile = default\n");
-  rh::test::write_file(fake.home / "creds", "[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = s3cr3t\n");
+  rh::test::write_file(fake.home / "cfg",
+                       "[default]\nregion = eu-west-1\n[profile web]\nrole_arn = "
+                       "arn:aws:iam::1:role/w\nsource_profile = default\n");
+  rh::test::write_file(
+      fake.home / "creds",
+      "[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = s3cr3t\n");
   BOOST_TEST(run(fake, {"list", "--config-file", (fake.home / "cfg").string(), "--credentials-file",
                         (fake.home / "creds").string()}) == 0);
   BOOST_TEST(fake.out.str() ==
@@ -78,23 +84,27 @@ BOOST_AUTO_TEST_CASE(list_json_is_one_array) {
   BOOST_TEST(run(fake, k_add_myrole) == 0);
   fake.err.str("");
   BOOST_TEST(run(fake, {"list", "--json"}) == 0);
-  BOOST_TEST(fake.out.str() ==
-             R"([{"name":"myrole","kind":"rolehelper-role","rolehelper_role_arn":"arn:aws:iam::123456789012:role/Ghijk",)"
-             R"("rolehelper_source_profile":"default","region":"us-east-1","files":["config"]}])"
-             "\n");
+  BOOST_TEST(
+      fake.out.str() ==
+      R"([{"name":"myrole","kind":"rolehelper-role","rolehelper_role_arn":"arn:aws:iam::123456789012:role/Ghijk",)"
+      R"("rolehelper_source_profile":"default","region":"us-east-1","files":["config"]}])"
+      "\n");
 }
 
 BOOST_AUTO_TEST_CASE(show_masks_secrets_and_names_origins) {
   FakeContext fake;
-  rh::test::write_file(fake.home / "creds",
-                   "[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = s3cr3tvalue\n"
-                   "aws_session_token = t0ken\n");
-  BOOST_TEST(run(fake, {"show", "default", "--credentials-file", (fake.home / "creds").string()}) == 0);
-  BOOST_TEST(fake.out.str() ==
-             "name: default\nkind: static-keys\ndetail: access key ****************MPLE\nsettings:\n"
-             "  aws_access_key_id = ****************MPLE  (~/creds:2)\n"
-             "  aws_secret_access_key = ****************  (~/creds:3)\n"
-             "  aws_session_token = ****************      (~/creds:4)\n");
+  rh::test::write_file(
+      fake.home / "creds",
+      "[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = s3cr3tvalue\n"
+      "aws_session_token = t0ken\n");
+  BOOST_TEST(run(fake, {"show", "default", "--credentials-file", (fake.home / "creds").string()}) ==
+             0);
+  BOOST_TEST(
+      fake.out.str() ==
+      "name: default\nkind: static-keys\ndetail: access key ****************MPLE\nsettings:\n"
+      "  aws_access_key_id = ****************MPLE  (~/creds:2)\n"
+      "  aws_secret_access_key = ****************  (~/creds:3)\n"
+      "  aws_session_token = ****************      (~/creds:4)\n");
 }
 
 BOOST_AUTO_TEST_CASE(set_credentials_reads_both_lines_from_stdin) {
@@ -112,7 +122,8 @@ BOOST_AUTO_TEST_CASE(set_credentials_asks_on_the_terminal_with_the_secret_hidden
   fake.prompt.answers = {"AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"};
   BOOST_TEST(run(fake, {"set-credentials", "src"}) == 0);
   BOOST_TEST(fake.prompt.questions.size() == 2U);
-  BOOST_TEST(rh::test::read_file(fake.credentials()).find("[src]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n") == 0U);
+  BOOST_TEST(rh::test::read_file(fake.credentials())
+                 .find("[src]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n") == 0U);
 }
 
 BOOST_AUTO_TEST_CASE(set_credentials_without_a_terminal_says_how_to_pipe_the_secret) {

@@ -3,11 +3,11 @@
 #include <rolehelper/os/file_io.hpp>
 #include <rolehelper/util/error.hpp>
 
-#include "support/temp_dir.hpp"
+#include <boost/test/unit_test.hpp>
 
 #include <sys/stat.h>
 
-#include <boost/test/unit_test.hpp>
+#include "support/temp_dir.hpp"
 
 namespace rh = rolehelper;
 using rolehelper::test::TempDir;
@@ -15,7 +15,8 @@ namespace fs = std::filesystem;
 
 namespace {
 void set_region(rh::aws::ConfigFile& file) {
-  const auto index = file.sections().empty() ? file.append_section("default") : file.sections()[0].document_index;
+  const auto index =
+      file.sections().empty() ? file.append_section("default") : file.sections()[0].document_index;
   file.set_value(index, "region", "eu-west-1");
 }
 }  // namespace
@@ -43,7 +44,8 @@ BOOST_AUTO_TEST_CASE(an_existing_files_mode_is_kept_but_credentials_never_wider_
 
   rh::test::write_file(dir / "credentials", "[default]\n");
   ::chmod((dir / "credentials").c_str(), 0644);
-  const auto outcome = rh::aws::edit_config_file(dir / "credentials", rh::aws::FileKind::credentials, set_region);
+  const auto outcome =
+      rh::aws::edit_config_file(dir / "credentials", rh::aws::FileKind::credentials, set_region);
   BOOST_TEST(rh::os::file_status(dir / "credentials")->mode == 0600U);
   BOOST_TEST(*outcome.narrowed_from == 0644U);
 }
@@ -53,7 +55,8 @@ BOOST_AUTO_TEST_CASE(a_symlinked_file_is_edited_at_its_target) {
   fs::create_directories(dir / "dotfiles");
   rh::test::write_file(dir / "dotfiles/aws-config", "[default]\n");
   fs::create_symlink("dotfiles/aws-config", dir / "config");
-  const auto outcome = rh::aws::edit_config_file(dir / "config", rh::aws::FileKind::config, set_region);
+  const auto outcome =
+      rh::aws::edit_config_file(dir / "config", rh::aws::FileKind::config, set_region);
   BOOST_TEST(fs::is_symlink(dir / "config"));
   BOOST_TEST(outcome.written == dir / "dotfiles/aws-config");
   BOOST_TEST(rh::test::read_file(dir / "dotfiles/aws-config") == "[default]\nregion = eu-west-1\n");
@@ -64,7 +67,9 @@ BOOST_AUTO_TEST_CASE(a_file_botocore_refuses_is_left_untouched) {
   TempDir dir;
   const std::string refused = "[default]\nregion = a\n[default]\n";
   rh::test::write_file(dir / "config", refused);
-  BOOST_CHECK_THROW(rh::aws::edit_config_file(dir / "config", rh::aws::FileKind::config, set_region), rh::util::Error);
+  BOOST_CHECK_THROW(
+      rh::aws::edit_config_file(dir / "config", rh::aws::FileKind::config, set_region),
+      rh::util::Error);
   BOOST_TEST(rh::test::read_file(dir / "config") == refused);
 }
 
@@ -72,10 +77,11 @@ BOOST_AUTO_TEST_CASE(a_failing_change_writes_nothing) {
   TempDir dir;
   rh::test::write_file(dir / "config", "[default]\n");
   BOOST_CHECK_THROW(rh::aws::edit_config_file(dir / "config", rh::aws::FileKind::config,
-                                          [](rh::aws::ConfigFile& file) {
-                                            set_region(file);
-                                            throw rh::util::Error(rh::util::ErrorKind::usage, "changed my mind");
-                                          }),
+                                              [](rh::aws::ConfigFile& file) {
+                                                set_region(file);
+                                                throw rh::util::Error(rh::util::ErrorKind::usage,
+                                                                      "changed my mind");
+                                              }),
                     rh::util::Error);
   BOOST_TEST(rh::test::read_file(dir / "config") == "[default]\n");
 }
@@ -84,7 +90,8 @@ BOOST_AUTO_TEST_CASE(an_unchanged_file_is_not_rewritten) {
   TempDir dir;
   rh::test::write_file(dir / "config", "[default]\nregion = eu-west-1\n");
   const auto before = fs::last_write_time(dir / "config");
-  const auto outcome = rh::aws::edit_config_file(dir / "config", rh::aws::FileKind::config, set_region);
+  const auto outcome =
+      rh::aws::edit_config_file(dir / "config", rh::aws::FileKind::config, set_region);
   BOOST_TEST(!outcome.changed);
   BOOST_TEST((fs::last_write_time(dir / "config") == before));
 }

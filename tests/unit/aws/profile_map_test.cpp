@@ -8,7 +8,9 @@
 using namespace rolehelper::aws;
 
 namespace {
-ConfigFile config_of(std::string text) { return ConfigFile::from_text("config", FileKind::config, std::move(text), true); }
+ConfigFile config_of(std::string text) {
+  return ConfigFile::from_text("config", FileKind::config, std::move(text), true);
+}
 ConfigFile credentials_of(std::string text) {
   return ConfigFile::from_text("credentials", FileKind::credentials, std::move(text), true);
 }
@@ -28,7 +30,8 @@ BOOST_AUTO_TEST_SUITE(profile_map)
 BOOST_AUTO_TEST_CASE(sections_are_sorted_as_build_profile_map_does) {
   const auto view = build_profile_map(config_of(
       "[default]\na = 1\n[profile  x ]\nb = 2\n[profile \"my prof\"]\nc = 3\n[profile a b]\nd = 4\n"
-      "[profilefoo bar]\ne = 5\n[profiletest]\nf = 6\n[sso-session corp]\ng = 7\n[services s]\nh = 8\n"
+      "[profilefoo bar]\ne = 5\n[profiletest]\nf = 6\n[sso-session corp]\ng = 7\n[services s]\nh = "
+      "8\n"
       "[preview]\ni = 9\n[Profile X]\nj = 10\n"));
   BOOST_TEST(view.profiles.size() == 4U);
   BOOST_TEST(named(view.profiles, "default") != nullptr);
@@ -37,11 +40,13 @@ BOOST_AUTO_TEST_CASE(sections_are_sorted_as_build_profile_map_does) {
   BOOST_TEST(named(view.profiles, "bar") != nullptr);  // str.startswith("profile")
   BOOST_TEST(named(view.sso_sessions, "corp") != nullptr);
   BOOST_TEST(named(view.services, "s") != nullptr);
-  BOOST_TEST(view.others.size() == 2U);  // [preview] and [Profile X]; [profiletest] and [profile a b] vanish
+  BOOST_TEST(view.others.size() ==
+             2U);  // [preview] and [Profile X]; [profiletest] and [profile a b] vanish
 }
 
 BOOST_AUTO_TEST_CASE(the_later_of_default_and_profile_default_wins_whole) {
-  const auto view = build_profile_map(config_of("[profile default]\na = 1\nb = 2\n[default]\na = 3\n"));
+  const auto view =
+      build_profile_map(config_of("[profile default]\na = 1\nb = 2\n[default]\na = 3\n"));
   BOOST_REQUIRE(view.profiles.size() == 1U);
   BOOST_REQUIRE(view.profiles[0].settings.size() == 1U);
   BOOST_TEST(view.profiles[0].settings[0].value == "3");
@@ -66,8 +71,9 @@ BOOST_AUTO_TEST_CASE(a_nested_line_without_equals_refuses_the_file_with_its_line
 }
 
 BOOST_AUTO_TEST_CASE(credentials_values_override_config_values_key_by_key) {
-  const auto profiles = merge_profiles(config_of("[profile a]\nregion = config\noutput = json\n"),
-                                       credentials_of("[a]\nregion = creds\n[b]\nk = v\n[profile c]\nk = v\n"));
+  const auto profiles =
+      merge_profiles(config_of("[profile a]\nregion = config\noutput = json\n"),
+                     credentials_of("[a]\nregion = creds\n[b]\nk = v\n[profile c]\nk = v\n"));
   BOOST_REQUIRE(profiles.size() == 3U);
   BOOST_TEST(profiles[0].name == "a");
   BOOST_TEST(*profiles[0].value("region") == "creds");
@@ -78,7 +84,8 @@ BOOST_AUTO_TEST_CASE(credentials_values_override_config_values_key_by_key) {
 }
 
 BOOST_AUTO_TEST_CASE(every_section_defining_a_profile_is_found_for_editing) {
-  const auto config = config_of("[default]\na = 1\n[profile x]\nb = 2\n[profile default]\nc = 3\n[profile \"x\"]\nd = 4\n");
+  const auto config = config_of(
+      "[default]\na = 1\n[profile x]\nb = 2\n[profile default]\nc = 3\n[profile \"x\"]\nd = 4\n");
   BOOST_TEST(config_sections_of(config, "default") == (std::vector<std::size_t>{0, 2}));
   BOOST_TEST(config_sections_of(config, "x") == (std::vector<std::size_t>{1, 3}));
   BOOST_TEST(config_section_name("default") == "default");

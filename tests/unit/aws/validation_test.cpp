@@ -12,7 +12,7 @@ BOOST_AUTO_TEST_CASE(role_arns) {
   BOOST_TEST(!check_role_arn("arn:aws:iam::123456789012:role/Ghijk"));
   BOOST_TEST(!check_role_arn("arn:aws-cn:iam::123456789012:role/path/to/Role+=,.@-_"));
   BOOST_TEST(!check_role_arn("arn:aws-us-gov:iam::123456789012:role/x"));
-  BOOST_TEST(check_role_arn("arn:aws:iam::12345678901:role/x").has_value());   // 11 digits
+  BOOST_TEST(check_role_arn("arn:aws:iam::12345678901:role/x").has_value());  // 11 digits
   BOOST_TEST(check_role_arn("arn:aws:iam::123456789012:user/x").has_value());
   BOOST_TEST(check_role_arn("arn:aws:sts::123456789012:role/x").has_value());
   BOOST_TEST(check_role_arn("arn:aws:iam:us-east-1:123456789012:role/x").has_value());
@@ -52,7 +52,8 @@ BOOST_AUTO_TEST_CASE(credential_sources_are_case_sensitive) {
 }
 
 BOOST_AUTO_TEST_CASE(regions_and_profile_names) {
-  for (const auto* region : {"us-east-1", "us-gov-west-1", "cn-north-1", "eu-isoe-west-1", "eusc-de-east-1", "aws-global"}) {
+  for (const auto* region : {"us-east-1", "us-gov-west-1", "cn-north-1", "eu-isoe-west-1",
+                             "eusc-de-east-1", "aws-global"}) {
     BOOST_TEST(!check_region(region), region);
   }
   for (const auto* region : {"us-east", "US-EAST-1", "us_east_1", "-us-1", "east-1x"}) {

@@ -2,11 +2,11 @@
 // Every file of the hostile corpus comes back byte for byte from an unedited document.
 #include <rolehelper/ini/document.hpp>
 
-#include "support/temp_dir.hpp"
-
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>
+
+#include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 

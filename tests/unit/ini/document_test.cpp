@@ -27,8 +27,9 @@ BOOST_AUTO_TEST_SUITE(ini)
 BOOST_AUTO_TEST_SUITE(document)
 
 BOOST_AUTO_TEST_CASE(unedited_text_is_returned_byte_for_byte) {
-  for (const std::string& text : std::vector<std::string>{"", "\n", "[a]\r\nk = v\r\n", "[a]\rk=v\r", "[a]\nk = v", "\xef\xbb\xbf[a]\n",
-                                 "junk\n[dup]\n[dup]\n", std::string("[a]\nk = \0v\n", 11)}) {
+  for (const std::string& text : std::vector<std::string>{
+           "", "\n", "[a]\r\nk = v\r\n", "[a]\rk=v\r", "[a]\nk = v", "\xef\xbb\xbf[a]\n",
+           "junk\n[dup]\n[dup]\n", std::string("[a]\nk = \0v\n", 11)}) {
     BOOST_TEST(Document::parse(text).text() == text);
   }
 }
@@ -47,7 +48,8 @@ BOOST_AUTO_TEST_CASE(reads_values_as_configparser_does) {
   BOOST_REQUIRE(!doc.error());
   BOOST_TEST(value_of(doc, "profile a", "region") == "us-west-2 # not a comment");
   BOOST_TEST(value_of(doc, "profile a", "url") == "http://x:1/y");
-  BOOST_TEST(value_of(doc, "profile a", "s3") == "\naddressing_style = path\n\nsignature_version = s3v4");
+  BOOST_TEST(value_of(doc, "profile a", "s3") ==
+             "\naddressing_style = path\n\nsignature_version = s3v4");
   BOOST_TEST(value_of(doc, "profile a", "empty") == "");
 }
 
@@ -153,7 +155,8 @@ BOOST_AUTO_TEST_CASE(removing_a_middle_section_keeps_the_comment_above_the_next_
 }
 
 BOOST_AUTO_TEST_CASE(appending_then_removing_a_section_restores_the_original_bytes) {
-  for (const std::string original : {"", "[a]\nk = v", "[a]\r\nk = v\r\n", "# c\n\n", "[a]\nk = v\n\n\n"}) {
+  for (const std::string original :
+       {"", "[a]\nk = v", "[a]\r\nk = v\r\n", "# c\n\n", "[a]\nk = v\n\n\n"}) {
     auto doc = Document::parse(original);
     const auto index = doc.append_section("profile x");
     doc.set_value(index, "region", "us-east-1");

@@ -3,13 +3,14 @@
 #include <rolehelper/os/file_io.hpp>
 #include <rolehelper/os/file_lock.hpp>
 
-#include "support/temp_dir.hpp"
+#include <boost/test/unit_test.hpp>
+
+#include <unistd.h>
 
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
-#include <boost/test/unit_test.hpp>
+#include "support/temp_dir.hpp"
 
 namespace rh = rolehelper;
 using rolehelper::test::TempDir;
@@ -95,7 +96,8 @@ BOOST_AUTO_TEST_CASE(another_process_holding_the_lock_excludes_us_until_it_dies)
 }
 
 BOOST_AUTO_TEST_CASE(sidecar_is_beside_the_file) {
-  BOOST_TEST(rh::os::FileLock::sidecar_for("/a/b/config") == std::filesystem::path("/a/b/config.lock"));
+  BOOST_TEST(rh::os::FileLock::sidecar_for("/a/b/config") ==
+             std::filesystem::path("/a/b/config.lock"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -6,10 +6,10 @@
 #include <rolehelper/app/context.hpp>
 #include <rolehelper/os/terminal.hpp>
 
-#include "support/temp_dir.hpp"
-
 #include <deque>
 #include <sstream>
+
+#include "support/temp_dir.hpp"
 
 namespace rolehelper::test {
 
@@ -46,9 +46,14 @@ struct FakeContext {
   app::Context ctx;
 
   explicit FakeContext(std::string stdin_text = {}, bool stdin_is_terminal = false)
-      : in(std::move(stdin_text)),
-        ctx{os::Environment({{"HOME", home.path().string()}}), {}, out, err, in, stdin_is_terminal, prompt,
-            util::Logger(err, util::LogLevel::warning)} {}
+      : in(std::move(stdin_text)), ctx{os::Environment({{"HOME", home.path().string()}}),
+                                       {},
+                                       out,
+                                       err,
+                                       in,
+                                       stdin_is_terminal,
+                                       prompt,
+                                       util::Logger(err, util::LogLevel::warning)} {}
 
   [[nodiscard]] std::filesystem::path config() const { return home / ".aws/config"; }
   [[nodiscard]] std::filesystem::path credentials() const { return home / ".aws/credentials"; }

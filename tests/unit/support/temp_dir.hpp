@@ -14,7 +14,8 @@ namespace rolehelper::test {
 class TempDir {
  public:
   TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "rolehelper-unit-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "rolehelper-unit-XXXXXX").string();
     if (::mkdtemp(pattern.data()) == nullptr) {
       throw std::runtime_error("mkdtemp failed");
     }
@@ -27,7 +28,9 @@ class TempDir {
     std::filesystem::remove_all(m_path, ec);
   }
   [[nodiscard]] const std::filesystem::path& path() const noexcept { return m_path; }
-  [[nodiscard]] std::filesystem::path operator/(std::string_view name) const { return m_path / name; }
+  [[nodiscard]] std::filesystem::path operator/(std::string_view name) const {
+    return m_path / name;
+  }
 
  private:
   std::filesystem::path m_path;

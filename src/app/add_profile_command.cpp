@@ -139,6 +139,8 @@ void run_add_profile(const AddProfileInput& input, Context& ctx) {
         config.update_section(index, changes);
       });
 
+  ctx.log.debug(std::string(outcome.changed ? "replaced " : "left unchanged: ") +
+                outcome.written.string());
   const std::string where = ctx.display_path(outcome.written);
   if (!outcome.changed) {
     ctx.log.info("profile '" + input.name + "' in " + where + " already has these settings");

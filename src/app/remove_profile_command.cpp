@@ -13,14 +13,17 @@ namespace {
 
 // Removes the sections `find` returns, last first so earlier indexes stay valid.
 aws::EditOutcome remove_sections(
-    const std::filesystem::path& path, aws::FileKind kind,
+    const util::Logger& log, const std::filesystem::path& path, aws::FileKind kind,
     const std::function<std::vector<std::size_t>(const aws::ConfigFile&)>& find) {
-  return aws::edit_config_file(path, kind, [&](aws::ConfigFile& file) {
+  auto outcome = aws::edit_config_file(path, kind, [&](aws::ConfigFile& file) {
     const auto indexes = find(file);
     for (auto it = indexes.rbegin(); it != indexes.rend(); ++it) {
       file.remove_section(*it);
     }
   });
+  log.debug(std::string(outcome.changed ? "replaced " : "left unchanged: ") +
+            outcome.written.string());
+  return outcome;
 }
 
 }  // namespace
@@ -41,14 +44,14 @@ void run_remove_profile(const RemoveProfileInput& input, Context& ctx) {
   std::vector<std::string> changed;
   if (in_config) {
     const auto outcome = remove_sections(
-        paths.config, aws::FileKind::config,
+        ctx.log, paths.config, aws::FileKind::config,
         [&](const aws::ConfigFile& file) { return aws::config_sections_of(file, input.name); });
     if (outcome.changed) {
       changed.push_back(ctx.display_path(outcome.written));
     }
   }
   if (in_credentials) {
-    const auto outcome = remove_sections(paths.credentials, aws::FileKind::credentials,
+    const auto outcome = remove_sections(ctx.log, paths.credentials, aws::FileKind::credentials,
                                          [&](const aws::ConfigFile& file) {
                                            return aws::credentials_sections_of(file, input.name);
                                          });

@@ -112,6 +112,8 @@ void run_set_credentials(const SetCredentialsInput& input, Context& ctx) {
         file.update_section(index, changes);
         util::wipe(changes[1].value.value());
       });
+  ctx.log.debug(std::string(outcome.changed ? "replaced " : "left unchanged: ") +
+                outcome.written.string());
   if (outcome.narrowed_from) {
     char mode[8];
     std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(*outcome.narrowed_from));

@@ -9,6 +9,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <iterator>
 
 namespace rolehelper::os {
 using util::Error;
@@ -16,6 +17,21 @@ using util::ErrorKind;
 using util::Secret;
 
 namespace {
+
+// While echo is off, SIGINT, SIGTERM, SIGHUP or SIGQUIT must not leave the user's terminal
+// silent: the handler restores the saved settings, then dies of the signal as it would have.
+volatile sig_atomic_t g_restore_fd = -1;
+termios g_restore_settings{};
+
+extern "C" void restore_terminal_and_die(int signal_number) {
+  if (g_restore_fd >= 0) {
+    ::tcsetattr(g_restore_fd, TCSAFLUSH, &g_restore_settings);
+  }
+  ::signal(signal_number, SIG_DFL);
+  ::raise(signal_number);
+}
+
+constexpr int k_fatal_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 
 class Tty {
  public:
@@ -51,23 +67,36 @@ class Tty {
     termios quiet = m_saved;
     quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
     quiet.c_lflag |= ECHONL;
+    g_restore_settings = m_saved;
+    g_restore_fd = m_fd;
+    struct sigaction action {};
+    action.sa_handler = restore_terminal_and_die;
+    ::sigemptyset(&action.sa_mask);
+    for (std::size_t i = 0; i < std::size(k_fatal_signals); ++i) {
+      ::sigaction(k_fatal_signals[i], &action, &m_previous[i]);
+    }
+    m_echo_off = true;  // from here on restore_echo() undoes all of this, even after a throw
     if (::tcsetattr(m_fd, TCSAFLUSH, &quiet) != 0) {
       throw Error(ErrorKind::io,
                   std::string("cannot turn off terminal echo: ") + std::strerror(errno));
     }
-    m_echo_off = true;
   }
 
   void restore_echo() noexcept {
     if (m_echo_off) {
       ::tcsetattr(m_fd, TCSAFLUSH, &m_saved);
       m_echo_off = false;
+      g_restore_fd = -1;
+      for (std::size_t i = 0; i < std::size(k_fatal_signals); ++i) {
+        ::sigaction(k_fatal_signals[i], &m_previous[i], nullptr);
+      }
     }
   }
 
   // Reads up to the end of the line; nullopt at end of input.
   std::optional<std::string> read_line() const {
     std::string line;
+    line.reserve(256);  // one buffer, so growth leaves no copies of a secret behind
     char c = 0;
     while (true) {
       const ssize_t n = ::read(m_fd, &c, 1);
@@ -95,6 +124,7 @@ class Tty {
   int m_fd;
   termios m_saved{};
   bool m_echo_off = false;
+  struct sigaction m_previous[std::size(k_fatal_signals)]{};
 };
 
 }  // namespace

@@ -32,9 +32,8 @@ struct Context {
   os::Prompt& prompt;
   util::Logger log;
 
-  [[nodiscard]] os::AwsFilePaths aws_files() const {
-    return os::aws_file_paths(env, options.config_file, options.credentials_file);
-  }
+  // The config and credentials files this run uses (flags, then AWS_* variables, then ~/.aws).
+  [[nodiscard]] os::AwsFilePaths aws_files() const;
   // A path for messages: the home folder shown as "~".
   [[nodiscard]] std::string display_path(const std::filesystem::path& path) const;
 };

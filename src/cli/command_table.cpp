@@ -1,13 +1,46 @@
 // SPDX-License-Identifier: MIT
 #include <rolehelper/app/add_profile_command.hpp>
+#include <rolehelper/app/exec_command.hpp>
+#include <rolehelper/app/get_command.hpp>
 #include <rolehelper/app/list_command.hpp>
 #include <rolehelper/app/remove_profile_command.hpp>
 #include <rolehelper/app/set_credentials_command.hpp>
 #include <rolehelper/app/show_command.hpp>
+#include <rolehelper/app/whoami_command.hpp>
 #include <rolehelper/cli/command_table.hpp>
+#include <rolehelper/util/error.hpp>
 
 namespace rolehelper::cli {
 namespace {
+
+void get(const ParsedArgs& args, app::Context& ctx) {
+  app::GetInput input;
+  input.name = args.positionals(1, "NAME")[0];
+  const auto format = args.value("format").value_or("process");
+  const auto parsed = app::parse_output_format(format);
+  if (!parsed) {
+    throw util::Error(util::ErrorKind::usage, "get: unknown format '" + format + "'",
+                      "use process, env, fish, powershell or cmd");
+  }
+  input.format = *parsed;
+  input.refresh = args.flag("refresh") ? app::Refresh::always : app::Refresh::if_needed;
+  input.use_cache = !args.flag("no-cache");
+  input.region = args.value("region");
+  input.mfa_token = args.value("mfa-token");
+  app::run_get(input, ctx);
+}
+
+void exec(const ParsedArgs& args, app::Context& ctx) {
+  app::run_exec(app::ExecInput{args.positionals(1, "NAME")[0], args.rest(), args.value("region"),
+                               args.value("mfa-token")},
+                ctx);
+}
+
+void whoami(const ParsedArgs& args, app::Context& ctx) {
+  app::run_whoami(app::WhoamiInput{args.positionals(1, "NAME")[0], args.flag("json"),
+                                   args.value("region"), args.value("mfa-token")},
+                  ctx);
+}
 
 void add_profile(const ParsedArgs& args, app::Context& ctx) {
   app::AddProfileInput input;
@@ -44,6 +77,35 @@ void set_credentials(const ParsedArgs& args, app::Context& ctx) {
 
 const std::vector<CommandSpec>& table() {
   static const std::vector<CommandSpec> k_table{
+      {"get",
+       "get NAME [--format process|env|fish|powershell|cmd] [--refresh] [--no-cache] [--mfa-token "
+       "CODE]",
+       "Print the profile's credentials: credential_process JSON, or shell assignments.",
+       {
+           {"format", "FORMAT", "process (default), env, fish, powershell or cmd"},
+           {"refresh", "", "ask STS for a new session even if a cached one is valid"},
+           {"no-cache", "", "neither read nor write the credential cache"},
+           {"mfa-token", "CODE", "the current code of the profile's MFA device"},
+           {"region", "R", "the region of STS (default: the profile's, AWS_REGION, us-east-1)"},
+       },
+       get},
+      {"exec",
+       "exec NAME -- COMMAND [ARG...]",
+       "Run a command with the profile's credentials in its environment; its exit status is ours.",
+       {
+           {"mfa-token", "CODE", "the current code of the profile's MFA device"},
+           {"region", "R", "the region of STS and of the command (AWS_REGION)"},
+       },
+       exec},
+      {"whoami",
+       "whoami NAME [--json]",
+       "Show who the profile's credentials are, from STS GetCallerIdentity.",
+       {
+           {"json", "", "print Account, Arn and UserId as JSON"},
+           {"mfa-token", "CODE", "the current code of the profile's MFA device"},
+           {"region", "R", "the region of STS"},
+       },
+       whoami},
       {"add-profile",
        "add-profile NAME --role-arn ARN (--source-profile P | --credential-source SRC) "
        "[--external-id ID] "

@@ -4,10 +4,13 @@
 // scripted prompt. Commands write results to `out`, which main prints only on success.
 #pragma once
 
+#include <rolehelper/net/http.hpp>
 #include <rolehelper/os/environment.hpp>
 #include <rolehelper/os/paths.hpp>
+#include <rolehelper/os/process.hpp>
 #include <rolehelper/os/terminal.hpp>
 #include <rolehelper/util/log.hpp>
+#include <rolehelper/util/time.hpp>
 
 #include <iosfwd>
 #include <optional>
@@ -31,6 +34,9 @@ struct Context {
   bool stdin_is_terminal = false;
   os::Prompt& prompt;
   util::Logger log;
+  net::HttpClient& http;
+  const util::Clock& clock;
+  os::ProcessRunner& runner;
 
   // The config and credentials files this run uses (flags, then AWS_* variables, then ~/.aws).
   [[nodiscard]] os::AwsFilePaths aws_files() const;

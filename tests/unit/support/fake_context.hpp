@@ -4,7 +4,10 @@
 #pragma once
 
 #include <rolehelper/app/context.hpp>
+#include <rolehelper/net/http.hpp>
+#include <rolehelper/os/process.hpp>
 #include <rolehelper/os/terminal.hpp>
+#include <rolehelper/util/error.hpp>
 
 #include <deque>
 #include <sstream>
@@ -37,23 +40,45 @@ class ScriptedPrompt final : public os::Prompt {
   }
 };
 
+// Refuses every request: command tests that reach the network must script one themselves.
+class NoNetwork final : public net::HttpClient {
+ public:
+  net::HttpResponse send(const net::HttpRequest& request, const net::HttpOptions&) override {
+    throw util::Error(util::ErrorKind::network, "no network in this test: " + request.url);
+  }
+};
+
+class FixedClock final : public util::Clock {
+ public:
+  util::TimePoint time =
+      std::chrono::sys_days(std::chrono::year(2026) / 11 / 23) + std::chrono::hours(10);
+  [[nodiscard]] util::TimePoint now() const override { return time; }
+};
+
 struct FakeContext {
   TempDir home;
   std::ostringstream out;
   std::ostringstream err;
   std::istringstream in;
   ScriptedPrompt prompt;
+  NoNetwork network;
+  FixedClock clock;
+  os::PosixProcessRunner runner;
   app::Context ctx;
 
   explicit FakeContext(std::string stdin_text = {}, bool stdin_is_terminal = false)
-      : in(std::move(stdin_text)), ctx{os::Environment({{"HOME", home.path().string()}}),
-                                       {},
-                                       out,
-                                       err,
-                                       in,
-                                       stdin_is_terminal,
-                                       prompt,
-                                       util::Logger(err, util::LogLevel::warning)} {}
+      : in(std::move(stdin_text)),
+        ctx{os::Environment({{"HOME", home.path().string()}}),
+            {},
+            out,
+            err,
+            in,
+            stdin_is_terminal,
+            prompt,
+            util::Logger(err, util::LogLevel::warning),
+            network,
+            clock,
+            runner} {}
 
   [[nodiscard]] std::filesystem::path config() const { return home / ".aws/config"; }
   [[nodiscard]] std::filesystem::path credentials() const { return home / ".aws/credentials"; }

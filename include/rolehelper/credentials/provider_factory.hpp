@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+// make_provider: the provider for a profile, one branch per credential source, following
+// source_profile chains (role to role to keys) as botocore does. A loop is an
+// Error(config) that names it; a credential_process line that runs `rolehelper get OTHER`
+// is resolved here, in-process, never by running rolehelper again.
+#pragma once
+
+#include <rolehelper/aws/config_files.hpp>
+#include <rolehelper/credentials/mfa.hpp>
+#include <rolehelper/credentials/provider.hpp>
+#include <rolehelper/net/sts_client.hpp>
+#include <rolehelper/os/process.hpp>
+#include <rolehelper/util/log.hpp>
+
+#include <memory>
+#include <string_view>
+
+namespace rolehelper::credentials {
+
+struct ProviderDependencies {
+  const aws::ConfigFiles& files;
+  const os::Environment& env;
+  net::HttpClient& http;
+  std::shared_ptr<net::StsClient>
+      sts;  // every STS call of the chain goes to the requested profile's endpoint
+  os::ProcessRunner& runner;
+  MfaSources mfa;
+  const util::Clock& clock;
+  const util::Logger& log;
+};
+
+[[nodiscard]] std::unique_ptr<Provider> make_provider(std::string_view profile,
+                                                      const ProviderDependencies& deps);
+
+// The profile a credential_process line hands to rolehelper ("rolehelper get NAME"), if it does.
+[[nodiscard]] std::optional<std::string> rolehelper_target(std::string_view credential_process);
+
+}  // namespace rolehelper::credentials

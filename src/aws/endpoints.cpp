@@ -21,6 +21,17 @@ struct Partition {
 
 constexpr Partition k_aws{"aws", "amazonaws.com", "api.aws"};
 
+// "http(s)://host..." with a non-empty host (the aws layer cannot use net::parse_url).
+std::optional<std::string_view> net_style_url_ok(std::string_view url) {
+  for (const std::string_view scheme : {"https://", "http://"}) {
+    if (url.size() > scheme.size() && util::iequals_ascii(url.substr(0, scheme.size()), scheme) &&
+        url[scheme.size()] != '/') {
+      return url;
+    }
+  }
+  return std::nullopt;
+}
+
 bool is_word(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
@@ -79,18 +90,37 @@ std::optional<std::string> setting(const Profile* profile, std::string_view key)
   return profile == nullptr ? std::nullopt : profile->value(key);
 }
 
+// A boolean setting: the variable when it is set, else the profile key (botocore's order).
+bool flag(const os::Environment& env, std::string_view variable, const Profile* profile,
+          std::string_view key) {
+  if (auto value = env.get_nonempty(variable)) {
+    return truthy(value);
+  }
+  return truthy(setting(profile, key));
+}
+
+std::string checked_url(std::string url, std::string_view where) {
+  if (!net_style_url_ok(url)) {
+    throw Error(
+        ErrorKind::config,
+        "the STS endpoint URL '" + url + "' from " + std::string(where) + " is not an http(s) URL",
+        "write it with its scheme, e.g. https://sts.example.com");
+  }
+  return url;
+}
+
 std::optional<std::string> configured_url(const Profile* profile,
                                           const std::vector<NamedSettings>& services,
                                           const os::Environment& env) {
-  if (truthy(env.get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")) ||
-      truthy(setting(profile, "ignore_configured_endpoint_urls"))) {
+  if (flag(env, "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", profile,
+           "ignore_configured_endpoint_urls")) {
     return std::nullopt;
   }
   if (auto url = env.get_nonempty("AWS_ENDPOINT_URL_STS")) {
-    return url;
+    return checked_url(*url, "AWS_ENDPOINT_URL_STS");
   }
   if (auto url = env.get_nonempty("AWS_ENDPOINT_URL")) {
-    return url;
+    return checked_url(*url, "AWS_ENDPOINT_URL");
   }
   if (auto name = setting(profile, "services")) {
     const auto it = std::find_if(services.begin(), services.end(),
@@ -105,13 +135,16 @@ std::optional<std::string> configured_url(const Profile* profile,
       if (entry.key == "sts" && entry.nested) {
         for (const auto& [key, value] : *entry.nested) {
           if (key == "endpoint_url") {
-            return value;
+            return checked_url(value, "the [services " + *name + "] section");
           }
         }
       }
     }
   }
-  return setting(profile, "endpoint_url");
+  if (auto url = setting(profile, "endpoint_url")) {
+    return checked_url(*url, "the profile's endpoint_url");
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -144,10 +177,9 @@ std::string resolve_region(const std::optional<std::string>& flag, const Profile
 StsLocation resolve_sts_location(std::string_view region, const Profile* profile,
                                  const std::vector<NamedSettings>& services,
                                  const os::Environment& env) {
-  const bool fips =
-      truthy(env.get("AWS_USE_FIPS_ENDPOINT")) || truthy(setting(profile, "use_fips_endpoint"));
-  const bool dual_stack = truthy(env.get("AWS_USE_DUALSTACK_ENDPOINT")) ||
-                          truthy(setting(profile, "use_dualstack_endpoint"));
+  const bool fips = flag(env, "AWS_USE_FIPS_ENDPOINT", profile, "use_fips_endpoint");
+  const bool dual_stack =
+      flag(env, "AWS_USE_DUALSTACK_ENDPOINT", profile, "use_dualstack_endpoint");
   if (auto url = configured_url(profile, services, env)) {
     if (fips || dual_stack) {
       throw Error(
@@ -162,6 +194,12 @@ StsLocation resolve_sts_location(std::string_view region, const Profile* profile
   }
   const auto mode = env.get_nonempty("AWS_STS_REGIONAL_ENDPOINTS")
                         .value_or(setting(profile, "sts_regional_endpoints").value_or("regional"));
+  if (mode != "legacy" && mode != "regional") {
+    throw Error(
+        ErrorKind::config,
+        "sts_regional_endpoints is '" + mode + "'; botocore accepts only legacy or regional",
+        "set AWS_STS_REGIONAL_ENDPOINTS or the profile's sts_regional_endpoints to regional");
+  }
   constexpr std::array<std::string_view, 15> k_legacy_global{
       "ap-northeast-1", "ap-south-1", "ap-southeast-1", "ap-southeast-2", "ca-central-1",
       "eu-central-1",   "eu-north-1", "eu-west-1",      "eu-west-2",      "eu-west-3",

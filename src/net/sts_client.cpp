@@ -72,7 +72,7 @@ std::string hint_for(std::string_view operation, std::string_view code,
            "chaining roles)";
   }
   if (is_throttling(code)) {
-    return "STS kept refusing after 3 attempts; try again in a moment";
+    return "STS kept throttling the request; try again in a moment";
   }
   return "see the STS error above";
 }

@@ -3,7 +3,9 @@
 // AWS_REGION, AWS_DEFAULT_REGION, then us-east-1 (cli.md). Endpoint: AWS_ENDPOINT_URL_STS,
 // AWS_ENDPOINT_URL, the profile's [services] block, the profile's endpoint_url, else the
 // partition's regional endpoint (aws-facts §3.5, §4.1); FIPS and dual-stack as configured.
-// Throws Error(config) on a configuration botocore also refuses.
+// Throws Error(config) on an invalid configuration: a bad sts_regional_endpoints, an
+// endpoint URL without http(s), a services name without its section, or a configured URL
+// together with FIPS or dual-stack (the STS endpoint rules refuse that; botocore ignores FIPS).
 #pragma once
 
 #include <rolehelper/aws/profile_map.hpp>

@@ -221,7 +221,8 @@ BOOST_AUTO_TEST_CASE(govcloud_fips_is_the_regular_regional_host) {
 }
 
 BOOST_AUTO_TEST_CASE(fips_set_to_false_changes_nothing) {
-  const auto env = env_of({{"AWS_USE_FIPS_ENDPOINT", "false"}, {"AWS_USE_DUALSTACK_ENDPOINT", "false"}});
+  const auto env =
+      env_of({{"AWS_USE_FIPS_ENDPOINT", "false"}, {"AWS_USE_DUALSTACK_ENDPOINT", "false"}});
   BOOST_TEST(sts_of("us-east-1", env).url == "https://sts.us-east-1.amazonaws.com");
 }
 
@@ -316,8 +317,9 @@ BOOST_AUTO_TEST_CASE(ignore_configured_endpoint_urls_disables_every_source) {
 }
 
 BOOST_AUTO_TEST_CASE(ignore_configured_endpoint_urls_can_come_from_the_profile) {
-  const Files files(std::string(k_all_sources) + "[profile plain]\nendpoint_url = https://x.test\n"
-                                                 "ignore_configured_endpoint_urls = true\n");
+  const Files files(std::string(k_all_sources) +
+                    "[profile plain]\nendpoint_url = https://x.test\n"
+                    "ignore_configured_endpoint_urls = true\n");
   const auto location = files.sts("plain", "eu-west-1");
   BOOST_TEST(location.url == "https://sts.eu-west-1.amazonaws.com");
   BOOST_TEST(!location.configured);
@@ -338,8 +340,8 @@ BOOST_AUTO_TEST_CASE(a_configured_url_with_fips_or_dual_stack_is_a_config_error)
       const auto error = error_of([&] { (void)files.sts("dev", "eu-west-1", env); });
       BOOST_TEST((error.kind() == rh::util::ErrorKind::config));
       const auto from_env = error_of([&] {
-        (void)sts_of("us-east-1",
-                     env_of({{variable, "true"}, {"AWS_ENDPOINT_URL_STS", "http://localhost:5000"}}));
+        (void)sts_of("us-east-1", env_of({{variable, "true"},
+                                          {"AWS_ENDPOINT_URL_STS", "http://localhost:5000"}}));
       });
       BOOST_TEST((from_env.kind() == rh::util::ErrorKind::config));
     }
@@ -348,9 +350,75 @@ BOOST_AUTO_TEST_CASE(a_configured_url_with_fips_or_dual_stack_is_a_config_error)
 
 BOOST_AUTO_TEST_CASE(fips_with_ignored_endpoint_urls_is_not_an_error) {
   const Files files(k_all_sources);
-  const auto env = env_of({{"AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true"},
-                           {"AWS_USE_FIPS_ENDPOINT", "true"}});
+  const auto env =
+      env_of({{"AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "true"}, {"AWS_USE_FIPS_ENDPOINT", "true"}});
   BOOST_TEST(files.sts("dev", "eu-west-1", env).url == "https://sts-fips.eu-west-1.amazonaws.com");
+}
+
+// ---- the environment over the profile, and refused settings (botocore 1.43 checked) ----
+
+BOOST_AUTO_TEST_CASE(aws_use_fips_endpoint_false_overrides_a_profile_true) {
+  // botocore's config chain reads the variable before the config file.
+  const Files files("[profile f]\nuse_fips_endpoint = true\n");
+  const auto env = env_of({{"AWS_USE_FIPS_ENDPOINT", "false"}});
+  BOOST_TEST(files.sts("f", "eu-west-1", env).url == "https://sts.eu-west-1.amazonaws.com");
+}
+
+BOOST_AUTO_TEST_CASE(aws_use_fips_endpoint_true_overrides_a_profile_false) {
+  const Files files("[profile f]\nuse_fips_endpoint = false\n");
+  const auto env = env_of({{"AWS_USE_FIPS_ENDPOINT", "true"}});
+  BOOST_TEST(files.sts("f", "eu-west-1", env).url == "https://sts-fips.eu-west-1.amazonaws.com");
+}
+
+BOOST_AUTO_TEST_CASE(aws_use_dualstack_endpoint_false_overrides_a_profile_true) {
+  const Files files("[profile d]\nuse_dualstack_endpoint = true\n");
+  const auto env = env_of({{"AWS_USE_DUALSTACK_ENDPOINT", "false"}});
+  BOOST_TEST(files.sts("d", "eu-west-1", env).url == "https://sts.eu-west-1.amazonaws.com");
+}
+
+BOOST_AUTO_TEST_CASE(aws_ignore_configured_endpoint_urls_false_overrides_a_profile_true) {
+  const Files files(
+      "[profile p]\nendpoint_url = https://p.example.test\nignore_configured_endpoint_urls = "
+      "true\n");
+  const auto env = env_of({{"AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "false"}});
+  const auto location = files.sts("p", "eu-west-1", env);
+  BOOST_TEST(location.url == "https://p.example.test");
+  BOOST_TEST(location.configured);
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_sts_regional_endpoints_value_is_a_config_error) {
+  // botocore: InvalidSTSRegionalEndpointsConfigError for anything but "legacy" and "regional",
+  // whatever the region (the value is case-sensitive).
+  for (const char* region : {"us-west-2", "af-south-1"}) {
+    BOOST_TEST_CONTEXT(region) {
+      const auto error = error_of([&] {
+        (void)sts_of(region, env_of({{"AWS_STS_REGIONAL_ENDPOINTS", "bogus"}}));
+      });
+      BOOST_TEST((error.kind() == rh::util::ErrorKind::config));
+    }
+  }
+  const Files files("[profile old]\nsts_regional_endpoints = Legacy\n");
+  const auto error = error_of([&] { (void)files.sts("old", "eu-west-1"); });
+  BOOST_TEST((error.kind() == rh::util::ErrorKind::config));
+}
+
+BOOST_AUTO_TEST_CASE(a_configured_endpoint_url_without_a_scheme_is_a_config_error) {
+  // botocore: ValueError "Invalid endpoint: localhost:5000". Accepting it here leaves StsClient
+  // to fail later with Error(internal) from the signer.
+  const auto from_env = error_of([&] {
+    (void)sts_of("eu-west-1", env_of({{"AWS_ENDPOINT_URL_STS", "localhost:5000"}}));
+  });
+  BOOST_TEST((from_env.kind() == rh::util::ErrorKind::config));
+  const Files files("[profile p]\nendpoint_url = sts.example.test\n");
+  const auto from_profile = error_of([&] { (void)files.sts("p", "eu-west-1"); });
+  BOOST_TEST((from_profile.kind() == rh::util::ErrorKind::config));
+}
+
+BOOST_AUTO_TEST_CASE(a_services_block_key_is_read_case_insensitively_as_configparser_does) {
+  const Files files(
+      "[profile s]\nservices = x\n[services x]\nSTS =\n  endpoint_url = "
+      "https://upper.example.test\n");
+  BOOST_TEST(files.sts("s", "eu-west-1").url == "https://upper.example.test");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -55,8 +55,7 @@ std::string error_body(std::string_view code, std::string_view message,
   return "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error>"
          "<Type>Sender</Type><Code>" +
          std::string(code) + "</Code><Message>" + std::string(message) +
-         "</Message></Error><RequestId>" + std::string(request_id) +
-         "</RequestId></ErrorResponse>";
+         "</Message></Error><RequestId>" + std::string(request_id) + "</RequestId></ErrorResponse>";
 }
 
 rh::aws::Credentials long_term_caller() {
@@ -125,7 +124,7 @@ rh::util::Error error_of(F&& call) {
 void check_full_jitter(const std::vector<std::chrono::milliseconds>& pauses,
                        std::chrono::milliseconds base, std::chrono::milliseconds cap) {
   for (std::size_t attempt = 0; attempt < pauses.size(); ++attempt) {
-    const auto bound = std::min(cap, base * (1LL << attempt));
+    const auto bound = std::min<std::chrono::milliseconds>(cap, base * (1LL << attempt));
     BOOST_TEST_CONTEXT("pause " << attempt) {
       BOOST_TEST(pauses[attempt].count() >= 0);
       BOOST_TEST(pauses[attempt].count() <= bound.count());
@@ -384,8 +383,7 @@ BOOST_AUTO_TEST_CASE(access_denied_on_assume_role_names_everything_and_points_at
 
 BOOST_AUTO_TEST_CASE(access_denied_is_not_retried) {
   Harness h;
-  h.http.respond(403, sample("error_access_denied.xml"))
-      .respond(200, sample("assume_role_ok.xml"));
+  h.http.respond(403, sample("error_access_denied.xml")).respond(200, sample("assume_role_ok.xml"));
   (void)error_of([&] { (void)h.client.assume_role(long_term_caller(), minimal_request()); });
   BOOST_TEST(h.http.requests.size() == 1U);
   BOOST_TEST(h.pauses.empty());
@@ -487,7 +485,8 @@ BOOST_AUTO_TEST_CASE(server_errors_are_retried_and_the_third_attempt_succeeds) {
   for (const long status : {500L, 503L}) {
     BOOST_TEST_CONTEXT("HTTP " << status) {
       Harness h;
-      h.http.respond(status, "").respond(status, sample("html_error_page.html"))
+      h.http.respond(status, "")
+          .respond(status, sample("html_error_page.html"))
           .respond(200, sample("get_caller_identity_ok.xml"));
       const auto identity = h.client.get_caller_identity(long_term_caller());
       BOOST_TEST(identity.account == "123456789012");
@@ -496,6 +495,25 @@ BOOST_AUTO_TEST_CASE(server_errors_are_retried_and_the_third_attempt_succeeds) {
       check_full_jitter(h.pauses, 200ms, 5000ms);
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(http_429_is_retried_like_throttling) {
+  Harness h;
+  h.http.respond(429, "").respond(200, sample("get_caller_identity_ok.xml"));
+  const auto identity = h.client.get_caller_identity(long_term_caller());
+  BOOST_TEST(identity.account == "123456789012");
+  BOOST_TEST(h.http.requests.size() == 2U);
+  BOOST_TEST(h.pauses.size() == 1U);
+  check_full_jitter(h.pauses, 200ms, 5000ms);
+}
+
+BOOST_AUTO_TEST_CASE(a_policy_of_one_attempt_never_retries) {
+  Harness h(std::string(k_endpoint), std::string(k_region), {1, 200ms, 5000ms, {}});
+  h.http.respond(503, "").respond(200, sample("get_caller_identity_ok.xml"));
+  const auto error = error_of([&] { (void)h.client.get_caller_identity(long_term_caller()); });
+  BOOST_TEST(is_kind(error, rh::util::ErrorKind::aws));
+  BOOST_TEST(h.http.requests.size() == 1U);
+  BOOST_TEST(h.pauses.empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_server_error_on_every_attempt_names_the_status_and_endpoint) {
@@ -514,7 +532,8 @@ BOOST_AUTO_TEST_CASE(a_server_error_on_every_attempt_names_the_status_and_endpoi
 
 BOOST_AUTO_TEST_CASE(a_network_failure_is_retried_and_the_third_attempt_succeeds) {
   Harness h;
-  h.http.fail("Connection refused").fail("Operation timed out")
+  h.http.fail("Connection refused")
+      .fail("Operation timed out")
       .respond(200, sample("assume_role_ok.xml"));
   const auto result = h.client.assume_role(long_term_caller(), minimal_request());
   BOOST_TEST(result.credentials.access_key_id == "ASIAQXAMPLEASSUMED01");
@@ -525,7 +544,9 @@ BOOST_AUTO_TEST_CASE(a_network_failure_is_retried_and_the_third_attempt_succeeds
 
 BOOST_AUTO_TEST_CASE(a_network_failure_on_every_attempt_rethrows_a_network_error) {
   Harness h;
-  h.http.fail("Connection refused").fail("Connection refused").fail("Could not resolve host")
+  h.http.fail("Connection refused")
+      .fail("Connection refused")
+      .fail("Could not resolve host")
       .respond(200, sample("assume_role_ok.xml"));
   const auto error =
       error_of([&] { (void)h.client.assume_role(long_term_caller(), minimal_request()); });

@@ -190,6 +190,21 @@ BOOST_AUTO_TEST_CASE(error_responses_give_code_message_and_request_id) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(error_messages_have_their_xml_entities_decoded) {
+  const auto error = rh::net::parse_error_response(
+      "<ErrorResponse><Error><Type>Sender</Type><Code>ValidationError</Code>"
+      "<Message>1 validation error detected: Value &apos;a b&apos; at &apos;roleSessionName&apos; "
+      "failed to satisfy constraint: Member must satisfy regular expression pattern: "
+      "[\\w+=,.@-]* &amp; &lt;ok&gt;</Message></Error>"
+      "<RequestId>va000001</RequestId></ErrorResponse>");
+  BOOST_REQUIRE(error.has_value());
+  BOOST_TEST(error->code == "ValidationError");
+  BOOST_TEST(error->message ==
+             "1 validation error detected: Value 'a b' at 'roleSessionName' failed to satisfy "
+             "constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]* & <ok>");
+  BOOST_TEST(error->request_id == "va000001");
+}
+
 BOOST_AUTO_TEST_CASE(bodies_that_are_not_error_responses_give_no_error) {
   for (const char* file : {"assume_role_ok.xml", "get_caller_identity_ok.xml", "not_xml.txt",
                            "html_error_page.html"}) {

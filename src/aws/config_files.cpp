@@ -3,6 +3,7 @@
 #include <rolehelper/os/atomic_file.hpp>
 #include <rolehelper/os/file_io.hpp>
 #include <rolehelper/os/file_lock.hpp>
+#include <rolehelper/util/error.hpp>
 
 namespace rolehelper::aws {
 
@@ -32,6 +33,12 @@ EditOutcome edit_config_file(const std::filesystem::path& path, FileKind kind,
 
   EditOutcome outcome;
   outcome.written = os::resolve_symlinks(path);
+  if (const auto existing = os::file_status(outcome.written); existing && !existing->regular) {
+    // Never replace a device (AWS_CONFIG_FILE=/dev/null as root), FIFO or folder.
+    throw util::Error(util::ErrorKind::config, outcome.written.string() + " is not a regular file",
+                      "point --config-file / --credentials-file (or AWS_CONFIG_FILE, "
+                      "AWS_SHARED_CREDENTIALS_FILE) at a regular file");
+  }
   os::ensure_directory(outcome.written.parent_path(), k_private_folder);
 
   os::FileLock lock(os::FileLock::sidecar_for(outcome.written));
@@ -51,7 +58,7 @@ EditOutcome edit_config_file(const std::filesystem::path& path, FileKind kind,
   mode_t mode = status ? status->mode : k_private_file;
   if (kind == FileKind::credentials && (mode & ~k_private_file) != 0) {
     outcome.narrowed_from = mode;
-    mode &= k_private_file;
+    mode = k_private_file;  // not mode & 0600: 0044 would become an unreadable 0000
   }
   os::AtomicFile replacement(outcome.written, mode);
   if (status) {

@@ -27,14 +27,35 @@ std::string help_hint(std::string_view command) {
   return "see rolehelper " + std::string(command) + " --help";
 }
 
-// cxxopts quotes names with U+2018/U+2019; messages here are plain ASCII.
-std::string plain_quotes(std::string text) {
-  for (const std::string_view curly : {"\xe2\x80\x98", "\xe2\x80\x99"}) {
-    for (auto pos = text.find(curly); pos != std::string::npos; pos = text.find(curly, pos)) {
-      text.replace(pos, curly.size(), "'");
-    }
+// The word cxxopts quotes (U+2018 ... U+2019) in its message, when it looks like an option
+// name; anything else may be a secret typed in the wrong place and is not repeated.
+std::string quoted_name(std::string_view message) {
+  const std::string_view open = "\xe2\x80\x98";
+  const std::string_view close = "\xe2\x80\x99";
+  const auto begin = message.find(open);
+  const auto end =
+      begin == std::string_view::npos ? begin : message.find(close, begin + open.size());
+  if (end == std::string_view::npos) {
+    return {};
   }
-  return text;
+  const auto name = message.substr(begin + open.size(), end - begin - open.size());
+  return looks_like_a_name(name) ? std::string(name) : std::string{};
+}
+
+std::string describe(const cxxopts::exceptions::exception& error) {
+  const auto name = quoted_name(error.what());
+  const std::string option = name.empty() ? std::string("an option") : "--" + name;
+  if (dynamic_cast<const cxxopts::exceptions::no_such_option*>(&error) != nullptr) {
+    return name.empty() ? "unknown option" : "unknown option --" + name;
+  }
+  if (dynamic_cast<const cxxopts::exceptions::missing_argument*>(&error) != nullptr ||
+      dynamic_cast<const cxxopts::exceptions::option_requires_argument*>(&error) != nullptr) {
+    return option + " needs a value";
+  }
+  if (dynamic_cast<const cxxopts::exceptions::gratuitous_argument_for_option*>(&error) != nullptr) {
+    return option + " takes no value";
+  }
+  return "invalid arguments";  // the message would quote a value
 }
 
 void write_option_help(std::ostream& out, std::string_view title,
@@ -133,6 +154,12 @@ std::span<const OptionSpec> global_option_specs() {
   return k_global_options;
 }
 
+bool looks_like_a_name(std::string_view word) noexcept {
+  return !word.empty() && word.size() <= 24 && word.front() >= 'a' && word.front() <= 'z' &&
+         std::all_of(word.begin(), word.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
+}
+
 std::optional<ParsedArgs> parse_command_args(std::string_view command, std::string_view synopsis,
                                              std::string_view summary,
                                              std::span<const OptionSpec> options,
@@ -165,8 +192,7 @@ std::optional<ParsedArgs> parse_command_args(std::string_view command, std::stri
   try {
     result = parser.parse(static_cast<int>(argv.size()), argv.data());
   } catch (const cxxopts::exceptions::exception& e) {
-    throw Error(ErrorKind::usage, std::string(command) + ": " + plain_quotes(e.what()),
-                help_hint(command));
+    throw Error(ErrorKind::usage, std::string(command) + ": " + describe(e), help_hint(command));
   }
   if (result.count("help") > 0) {
     ctx.out << "usage: rolehelper " << synopsis << "\n\n" << summary << "\n";

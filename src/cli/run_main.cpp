@@ -57,7 +57,11 @@ int dispatch(const std::vector<std::string>& args, app::Context& ctx) {
                arg == "-v" || arg == "--verbose") {
       leading.push_back(arg);
     } else if (arg.starts_with("-")) {
-      throw Error(ErrorKind::usage, "unknown option '" + arg + "' before the command",
+      const auto dashes = arg.find_first_not_of('-');
+      const std::string name = dashes == std::string::npos ? std::string{} : arg.substr(dashes);
+      throw Error(ErrorKind::usage,
+                  looks_like_a_name(name) ? "unknown option --" + name + " before the command"
+                                          : std::string("unknown option before the command"),
                   "see rolehelper --help");
     } else {
       break;
@@ -68,7 +72,10 @@ int dispatch(const std::vector<std::string>& args, app::Context& ctx) {
   }
   const CommandSpec* spec = find_command(args[i]);
   if (spec == nullptr) {
-    throw Error(ErrorKind::usage, "unknown command '" + args[i] + "'", "see rolehelper --help");
+    throw Error(ErrorKind::usage,
+                looks_like_a_name(args[i]) ? "unknown command '" + args[i] + "'"
+                                           : std::string("unknown command"),
+                "see rolehelper --help");
   }
   std::vector<std::string> command_args(leading);
   command_args.insert(command_args.end(), args.begin() + static_cast<std::ptrdiff_t>(i) + 1,

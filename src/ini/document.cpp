@@ -321,6 +321,14 @@ void Document::update_section(std::size_t section_index, const std::vector<KeyCh
   const std::string indent(
       indent_source.substr(0, indent_source.size() - python_lstrip(indent_source).size()));
 
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    for (std::size_t j = i + 1; j < changes.size(); ++j) {
+      if (python_lower(changes[i].key) == python_lower(changes[j].key)) {
+        throw Error(ErrorKind::internal,
+                    "key '" + changes[i].key + "' changed twice in one update");
+      }
+    }
+  }
   for (const auto& change : changes) {
     check_writable_text("key", change.key);
     if (change.key.empty() || change.key.find_first_of("=:[]#;") != std::string::npos) {

@@ -22,16 +22,21 @@ namespace {
 }  // namespace
 
 std::optional<std::string> read_file(const fs::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is then skipped below.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
-    if (errno == ENOENT) {
+    if (errno == ENOENT || errno == ENOTDIR || errno == EISDIR) {
       return std::nullopt;
     }
     throw_errno(path, "cannot open", errno);
   }
   std::string content;
   struct stat info {};
-  if (::fstat(fd, &info) == 0 && info.st_size > 0) {
+  if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    ::close(fd);
+    return std::nullopt;  // a folder, device or FIFO: botocore skips what os.path.isfile rejects
+  }
+  if (info.st_size > 0) {
     content.reserve(static_cast<std::size_t>(info.st_size));
   }
   char buffer[65536];
@@ -62,7 +67,8 @@ std::optional<FileStatus> file_status(const fs::path& path) {
     }
     throw_errno(path, "cannot stat", errno);
   }
-  return FileStatus{static_cast<mode_t>(info.st_mode & 07777), info.st_uid, info.st_gid};
+  return FileStatus{static_cast<mode_t>(info.st_mode & 07777), info.st_uid, info.st_gid,
+                    S_ISREG(info.st_mode)};
 }
 
 void ensure_directory(const fs::path& dir, mode_t mode) {

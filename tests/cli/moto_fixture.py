@@ -27,8 +27,9 @@ What is set up (account 123456789012, the moto default):
   session named CHAIN_SESSION_NAME can chain;
 - role WithExternalId trusting user/Abcde under StringEquals sts:ExternalId = "alice";
 - an OIDC provider (https://oidc.rolehelper.test) and role WebRole trusting it for
-  sts:AssumeRoleWithWebIdentity. moto does not verify web identity tokens; see
-  web_identity_token.
+  sts:AssumeRoleWithWebIdentity. moto 5.x does not verify web identity tokens (any string
+  will do; web_identity_token makes a JWT-shaped one), and answers that unsigned call with
+  HTTP 500 once authentication is on: use MotoServer(auth=False) for web identity.
 
 What moto 5.x does and does not enforce is probed in start() and kept in `behaviour` (a dict of
 booleans, see BEHAVIOURS), so tests can skip what moto cannot check rather than fail.

@@ -45,6 +45,10 @@ class ParsedArgs {
   std::vector<std::string> m_rest;
 };
 
+// True for words that may be repeated in an error: short, and shaped like an option or
+// command name. Other words may be secrets typed in the wrong place.
+[[nodiscard]] bool looks_like_a_name(std::string_view word) noexcept;
+
 // Options every command accepts, before or after its name.
 [[nodiscard]] std::span<const OptionSpec> global_option_specs();
 

@@ -14,8 +14,10 @@ struct FileStatus {
   mode_t mode = 0;  // permission bits only
   uid_t owner = 0;
   gid_t group = 0;
+  bool regular = true;  // false for folders, devices, FIFOs
 };
 
+// The content of a regular file; std::nullopt when it is missing or not a regular file.
 [[nodiscard]] std::optional<std::string> read_file(const std::filesystem::path& path);
 [[nodiscard]] std::optional<FileStatus> file_status(const std::filesystem::path& path);
 

@@ -11,7 +11,8 @@ namespace rolehelper::os {
 
 class FileLock {
  public:
-  // Opens (creating with mode 0600) the lock file; does not lock yet. Throws Error(io).
+  // Opens (creating with mode 0644; it holds nothing) the lock file; does not lock yet.
+  // Throws Error(io).
   explicit FileLock(std::filesystem::path lock_path);
   FileLock(const FileLock&) = delete;
   FileLock& operator=(const FileLock&) = delete;

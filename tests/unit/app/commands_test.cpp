@@ -156,6 +156,21 @@ BOOST_AUTO_TEST_CASE(usage_errors_exit_2_and_say_where_to_look) {
   BOOST_TEST(fake.out.str() == "");
 }
 
+BOOST_AUTO_TEST_CASE(words_that_may_be_secrets_are_never_repeated_in_errors) {
+  const std::string secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+  for (const auto& args :
+       std::vector<std::vector<std::string>>{{secret},
+                                             {"--" + secret, "list"},
+                                             {"list", "--verbose=" + secret},
+                                             {"list", "--" + secret},
+                                             {"show", "x", secret},
+                                             {"set-credentials", "me", secret}}) {
+    FakeContext fake;
+    BOOST_TEST(run(fake, args) == 2);
+    BOOST_TEST(fake.err.str().find("wJalr") == std::string::npos, fake.err.str());
+  }
+}
+
 BOOST_AUTO_TEST_CASE(every_declared_option_appears_in_the_commands_help) {
   for (const auto& spec : rh::cli::command_table()) {
     FakeContext fake;

@@ -96,5 +96,28 @@ BOOST_AUTO_TEST_CASE(an_unchanged_file_is_not_rewritten) {
   BOOST_TEST((fs::last_write_time(dir / "config") == before));
 }
 
+BOOST_AUTO_TEST_CASE(a_device_fifo_or_folder_is_never_replaced_and_reads_as_absent) {
+  TempDir dir;
+  BOOST_REQUIRE(::mkfifo((dir / "fifo").c_str(), 0600) == 0);
+  std::filesystem::create_directory(dir / "folder");
+  for (const auto* name : {"fifo", "folder"}) {
+    BOOST_CHECK_THROW(rh::aws::edit_config_file(dir / name, rh::aws::FileKind::config, set_region),
+                      rh::util::Error);
+    BOOST_TEST(
+        !rh::os::read_file(dir / name).has_value());  // and reading does not block on the FIFO
+  }
+  BOOST_TEST(std::filesystem::is_fifo(dir / "fifo"));
+  BOOST_CHECK_THROW(rh::aws::edit_config_file("/dev/null", rh::aws::FileKind::config, set_region),
+                    rh::util::Error);
+}
+
+BOOST_AUTO_TEST_CASE(a_credentials_file_readable_only_by_others_becomes_0600_not_0000) {
+  TempDir dir;
+  rh::test::write_file(dir / "credentials", "[default]\n");
+  ::chmod((dir / "credentials").c_str(), 0044);
+  (void)rh::aws::edit_config_file(dir / "credentials", rh::aws::FileKind::credentials, set_region);
+  BOOST_TEST(rh::os::file_status(dir / "credentials")->mode == 0600U);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE_END()

@@ -174,6 +174,14 @@ BOOST_AUTO_TEST_CASE(an_insertion_that_would_change_later_lines_is_refused_and_u
   BOOST_TEST(doc.text() == original);
 }
 
+BOOST_AUTO_TEST_CASE(a_key_changed_twice_in_one_update_is_refused_and_nothing_changes) {
+  const std::string original = "[a]\nk = xxxxxxx\n#abcd\n";
+  auto doc = Document::parse(original);
+  BOOST_CHECK_THROW(doc.update_section(0, {{"k", "1"}, {"K", "2"}}), Error);
+  BOOST_CHECK_THROW(doc.update_section(0, {{"k", std::nullopt}, {"k", "2"}}), Error);
+  BOOST_TEST(doc.text() == original);
+}
+
 BOOST_AUTO_TEST_CASE(values_that_would_not_read_back_are_refused) {
   auto doc = Document::parse("[a]\n");
   BOOST_CHECK_THROW(doc.set_value(0, "k", "two\nlines"), Error);

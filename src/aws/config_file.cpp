@@ -105,20 +105,35 @@ std::vector<RawSection> ConfigFile::read_sections() const {
   return result;
 }
 
+namespace {
+// The document knows the section, not the file: say which file could not be edited.
+template <typename Edit>
+auto in_file(const fs::path& path, Edit edit) {
+  try {
+    return edit();
+  } catch (const Error& error) {
+    if (error.kind() != ErrorKind::config) {
+      throw;
+    }
+    throw Error(error.kind(), path.string() + ": " + error.what(), error.hint());
+  }
+}
+}  // namespace
+
 void ConfigFile::update_section(std::size_t document_index,
                                 const std::vector<ini::Document::KeyChange>& changes) {
-  m_document.update_section(document_index, changes);
+  in_file(m_path, [&] { m_document.update_section(document_index, changes); });
   m_sections.reset();
 }
 
 void ConfigFile::set_value(std::size_t document_index, std::string_view key,
                            std::string_view value) {
-  m_document.set_value(document_index, key, value);
+  in_file(m_path, [&] { m_document.set_value(document_index, key, value); });
   m_sections.reset();
 }
 
 bool ConfigFile::remove_key(std::size_t document_index, std::string_view key) {
-  const bool removed = m_document.remove_key(document_index, key);
+  const bool removed = in_file(m_path, [&] { return m_document.remove_key(document_index, key); });
   if (removed) {
     m_sections.reset();
   }
@@ -126,13 +141,13 @@ bool ConfigFile::remove_key(std::size_t document_index, std::string_view key) {
 }
 
 std::size_t ConfigFile::append_section(std::string_view name) {
-  const auto index = m_document.append_section(name);
+  const auto index = in_file(m_path, [&] { return m_document.append_section(name); });
   m_sections.reset();
   return index;
 }
 
 void ConfigFile::remove_section(std::size_t document_index) {
-  m_document.remove_section(document_index);
+  in_file(m_path, [&] { m_document.remove_section(document_index); });
   m_sections.reset();
 }
 

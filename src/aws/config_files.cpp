@@ -51,8 +51,8 @@ EditOutcome edit_config_file(const std::filesystem::path& path, FileKind kind,
   const std::string original = text.value_or(std::string{});
   ConfigFile file = ConfigFile::from_text(outcome.written, kind, original, !outcome.created);
   change(file);
-  if (!outcome.created && file.document().text() == original) {
-    return outcome;
+  if (file.document().text() == original) {
+    return outcome;  // nothing to write (nor a new empty file to create)
   }
 
   mode_t mode = status ? status->mode : k_private_file;

@@ -115,7 +115,8 @@ void AtomicFile::remove_stale_temporaries(const fs::path& target) noexcept {
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     const auto name = it->path().filename().string();
     if (name.size() == prefix.size() + 6 && name.starts_with(prefix)) {
-      fs::remove(it->path(), ec);
+      std::error_code ignored;  // one that cannot be removed must not end the sweep
+      fs::remove(it->path(), ignored);
     }
   }
 }

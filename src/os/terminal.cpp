@@ -22,6 +22,7 @@ namespace {
 // silent: the handler restores the saved settings, then dies of the signal as it would have.
 volatile sig_atomic_t g_restore_fd = -1;
 termios g_restore_settings{};
+termios g_quiet_settings{};
 
 extern "C" void restore_terminal_and_die(int signal_number) {
   if (g_restore_fd >= 0) {
@@ -32,6 +33,26 @@ extern "C" void restore_terminal_and_die(int signal_number) {
 }
 
 constexpr int k_fatal_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+
+// Ctrl-Z: give the shell its terminal back as it was, stop, and when continued (fg) turn
+// echo off again, so the rest of the secret is not shown (as readpassphrase(3) does).
+extern "C" void restore_terminal_and_stop(int signal_number) {
+  if (g_restore_fd >= 0) {
+    ::tcsetattr(g_restore_fd, TCSAFLUSH, &g_restore_settings);
+  }
+  ::signal(signal_number, SIG_DFL);
+  ::raise(signal_number);  // stops here (SA_NODEFER), returns after SIGCONT
+  struct sigaction again {};
+  again.sa_handler = restore_terminal_and_stop;
+  again.sa_flags = SA_NODEFER;
+  ::sigemptyset(&again.sa_mask);
+  ::sigaction(signal_number, &again, nullptr);
+  if (g_restore_fd >= 0) {
+    ::tcsetattr(g_restore_fd, TCSAFLUSH, &g_quiet_settings);
+  }
+}
+
+constexpr int k_stop_signals[] = {SIGTSTP, SIGTTIN, SIGTTOU};
 
 class Tty {
  public:
@@ -68,7 +89,15 @@ class Tty {
     quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
     quiet.c_lflag |= ECHONL;
     g_restore_settings = m_saved;
+    g_quiet_settings = quiet;
     g_restore_fd = m_fd;
+    struct sigaction stop {};
+    stop.sa_handler = restore_terminal_and_stop;
+    stop.sa_flags = SA_NODEFER;
+    ::sigemptyset(&stop.sa_mask);
+    for (std::size_t i = 0; i < std::size(k_stop_signals); ++i) {
+      ::sigaction(k_stop_signals[i], &stop, &m_previous_stop[i]);
+    }
     struct sigaction action {};
     action.sa_handler = restore_terminal_and_die;
     ::sigemptyset(&action.sa_mask);
@@ -89,6 +118,9 @@ class Tty {
       g_restore_fd = -1;
       for (std::size_t i = 0; i < std::size(k_fatal_signals); ++i) {
         ::sigaction(k_fatal_signals[i], &m_previous[i], nullptr);
+      }
+      for (std::size_t i = 0; i < std::size(k_stop_signals); ++i) {
+        ::sigaction(k_stop_signals[i], &m_previous_stop[i], nullptr);
       }
     }
   }
@@ -125,6 +157,7 @@ class Tty {
   termios m_saved{};
   bool m_echo_off = false;
   struct sigaction m_previous[std::size(k_fatal_signals)]{};
+  struct sigaction m_previous_stop[std::size(k_stop_signals)]{};
 };
 
 }  // namespace

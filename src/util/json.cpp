@@ -4,30 +4,82 @@
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
+
 namespace rolehelper::util {
 namespace {
 
 // ordered_json keeps members in insertion order, which JsonValue::Object promises.
 using Json = nlohmann::ordered_json;
 
-Json to_library(const JsonValue& value) {
-  return std::visit(
-      [](const auto& v) -> Json {
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, JsonValue::Array>) {
-          Json array = Json::array();
-          for (const auto& item : v) {
-            array.push_back(to_library(item));
-          }
-          return array;
-        } else if constexpr (std::is_same_v<T, JsonValue::Object>) {
-          Json object = Json::object();
-          for (const auto& [key, item] : v) {
-            object[key] = to_library(item);
-          }
-          return object;
+// Our own writer: nlohmann's ordered_json inserts in O(n) per member, which made large
+// objects quadratic, and output needs nothing from the library.
+void write_string(std::string& out, std::string_view text) {
+  static constexpr char k_hex[] = "0123456789abcdef";
+  out += '"';
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (c < 0x20 || c == 0x7f) {
+          out += "\\u00";
+          out += k_hex[c >> 4];
+          out += k_hex[c & 0x0f];
         } else {
-          return Json(v);
+          out += ch;
+        }
+    }
+  }
+  out += '"';
+}
+
+void write(std::string& out, const JsonValue& value) {
+  std::visit(
+      [&](const auto& v) {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::nullptr_t>) {
+          out += "null";
+        } else if constexpr (std::is_same_v<T, bool>) {
+          out += v ? "true" : "false";
+        } else if constexpr (std::is_same_v<T, std::int64_t>) {
+          out += std::to_string(v);
+        } else if constexpr (std::is_same_v<T, double>) {
+          char buffer[32];
+          const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v);
+          out.append(buffer, ec == std::errc{} ? end : buffer);
+        } else if constexpr (std::is_same_v<T, std::string>) {
+          write_string(out, v);
+        } else if constexpr (std::is_same_v<T, JsonValue::Array>) {
+          out += '[';
+          for (std::size_t i = 0; i < v.size(); ++i) {
+            out += i == 0 ? "" : ",";
+            write(out, v[i]);
+          }
+          out += ']';
+        } else {
+          out += '{';
+          for (std::size_t i = 0; i < v.size(); ++i) {
+            out += i == 0 ? "" : ",";
+            write_string(out, v[i].first);
+            out += ':';
+            write(out, v[i].second);
+          }
+          out += '}';
         }
       },
       value.variant());
@@ -97,12 +149,9 @@ JsonValue& JsonValue::set(std::string key, JsonValue value) {
 }
 
 std::string to_json(const JsonValue& value) {
-  // Invalid UTF-8 is replaced rather than thrown on: output must never fail half-way.
-  return to_library(value).dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
-std::string to_pretty_json(const JsonValue& value) {
-  return to_library(value).dump(2, ' ', false, Json::error_handler_t::replace);
+  std::string out;
+  write(out, value);
+  return out;
 }
 
 JsonValue parse_json(std::string_view text) {

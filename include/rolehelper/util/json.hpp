@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // JsonValue: a small JSON tree with ordered objects (so output keys come in the order written,
-// e.g. "Version" first). to_json() writes compact one-line JSON; parse_json() throws
+// e.g. "Version" first). to_json() writes compact one-line JSON (control characters escaped,
+// other bytes as they are); parse_json() throws
 // Error(parse) on malformed input. The JSON library itself stays inside json.cpp.
 #pragma once
 
@@ -61,7 +62,6 @@ class JsonValue {
 };
 
 [[nodiscard]] std::string to_json(const JsonValue& value);
-[[nodiscard]] std::string to_pretty_json(const JsonValue& value);
 [[nodiscard]] JsonValue parse_json(std::string_view text);
 
 }  // namespace rolehelper::util

@@ -83,7 +83,10 @@ void Document::reparse() {
   std::size_t utf8_chunk_start = m_text.size();
   if (const auto bad = first_invalid_utf8(m_text)) {
     constexpr std::size_t k_python_chunk = 8192;
-    utf8_chunk_start = *bad - *bad % k_python_chunk;
+    // The decoder keeps an unfinished sequence for the next chunk: the error comes with the
+    // chunk that holds the first byte breaking it (or with the end of the file).
+    const std::size_t breaking = utf8_breaking_byte(m_text, *bad);
+    utf8_chunk_start = breaking - breaking % k_python_chunk;
     const auto it =
         std::find_if(m_lines.begin(), m_lines.end(), [&](const Line& l) { return *bad < l.next; });
     utf8_error = ParseError{static_cast<std::size_t>(it - m_lines.begin()) + 1,

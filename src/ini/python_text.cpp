@@ -142,6 +142,36 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) noexcept {
   return std::nullopt;
 }
 
+std::size_t utf8_breaking_byte(std::string_view text, std::size_t start) noexcept {
+  const unsigned char lead = byte_at(text, start);
+  std::size_t length = 0;
+  unsigned char low = 0x80;
+  unsigned char high = 0xbf;
+  if (lead >= 0xc2 && lead <= 0xdf) {
+    length = 2;
+  } else if (lead >= 0xe0 && lead <= 0xef) {
+    length = 3;
+    low = lead == 0xe0 ? 0xa0 : 0x80;
+    high = lead == 0xed ? 0x9f : 0xbf;
+  } else if (lead >= 0xf0 && lead <= 0xf4) {
+    length = 4;
+    low = lead == 0xf0 ? 0x90 : 0x80;
+    high = lead == 0xf4 ? 0x8f : 0xbf;
+  } else {
+    return start;
+  }
+  for (std::size_t k = 1; k < length; ++k) {
+    if (start + k >= text.size()) {
+      return text.size();
+    }
+    const unsigned char c = byte_at(text, start + k);
+    if (c < (k == 1 ? low : 0x80) || c > (k == 1 ? high : 0xbf)) {
+      return start + k;
+    }
+  }
+  return start;  // not reached for an invalid sequence
+}
+
 std::string python_lower(std::string_view text) {
   std::string out(text);
   for (char& c : out) {

@@ -26,6 +26,10 @@ namespace rolehelper::ini {
 // Offset of the first byte that is not valid strict UTF-8 (as Python decodes), if any.
 [[nodiscard]] std::optional<std::size_t> first_invalid_utf8(std::string_view text) noexcept;
 
+// For an invalid sequence starting at `start`: the offset of the byte that makes it invalid
+// (the lead byte itself, a bad continuation byte, or text.size() when the text ends inside it).
+[[nodiscard]] std::size_t utf8_breaking_byte(std::string_view text, std::size_t start) noexcept;
+
 // str.lower() for ASCII letters; other characters are kept (keys are ASCII in practice).
 [[nodiscard]] std::string python_lower(std::string_view text);
 

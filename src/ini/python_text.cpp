@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include <rolehelper/ini/python_text.hpp>
 
+#include <algorithm>
+#include <cstdint>
+#include <iterator>
+
 namespace rolehelper::ini {
 namespace {
 
@@ -172,12 +176,60 @@ std::size_t utf8_breaking_byte(std::string_view text, std::size_t start) noexcep
   return start;  // not reached for an invalid sequence
 }
 
+namespace {
+
+struct LowerCase {
+  std::uint32_t code_point;
+  const char* lower;  // UTF-8
+};
+
+// Every non-ASCII code point str.lower() changes (generate_lower_table.py), sorted.
+constexpr LowerCase k_lower_table[] = {
+#include "python_lower_table.inc"
+};
+
+// Decodes the UTF-8 sequence at `pos` (valid text assumed); returns its length.
+std::size_t decode(std::string_view text, std::size_t pos, std::uint32_t& code_point) noexcept {
+  const unsigned char lead = byte_at(text, pos);
+  const std::size_t length = lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+  code_point = lead & (length == 2 ? 0x1fU : length == 3 ? 0x0fU : 0x07U);
+  for (std::size_t k = 1; k < length && pos + k < text.size(); ++k) {
+    code_point = (code_point << 6U) | (byte_at(text, pos + k) & 0x3fU);
+  }
+  return std::min(length, text.size() - pos);
+}
+
+}  // namespace
+
+// One difference remains: Python lower-cases a word-final capital sigma to U+03C2 (Final_Sigma);
+// the table gives U+03C3. No AWS setting has Greek keys.
 std::string python_lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t pos = 0; pos < text.size();) {
+    const unsigned char c = byte_at(text, pos);
+    if (c < 0x80) {
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
+      ++pos;
+      continue;
     }
+    if (c < 0xc2 || c > 0xf4) {  // not UTF-8: keep the byte (documents are validated first)
+      out += static_cast<char>(c);
+      ++pos;
+      continue;
+    }
+    std::uint32_t code_point = 0;
+    const std::size_t length = decode(text, pos, code_point);
+    const auto* end = std::end(k_lower_table);
+    const auto* found = std::lower_bound(
+        std::begin(k_lower_table), end, code_point,
+        [](const LowerCase& row, std::uint32_t cp) { return row.code_point < cp; });
+    if (found != end && found->code_point == code_point) {
+      out += found->lower;
+    } else {
+      out.append(text.substr(pos, length));
+    }
+    pos += length;
   }
   return out;
 }

@@ -30,7 +30,7 @@ namespace rolehelper::ini {
 // (the lead byte itself, a bad continuation byte, or text.size() when the text ends inside it).
 [[nodiscard]] std::size_t utf8_breaking_byte(std::string_view text, std::size_t start) noexcept;
 
-// str.lower() for ASCII letters; other characters are kept (keys are ASCII in practice).
+// str.lower(), for every code point Python 3.11 lower-cases (U+212A KELVIN SIGN is "k").
 [[nodiscard]] std::string python_lower(std::string_view text);
 
 // str.splitlines(): splits on \n \r \r\n \v \f \x1c \x1d \x1e \x85 \u2028 \u2029.

@@ -25,8 +25,10 @@ ProfileCredentials fetch_profile_credentials(const CredentialRequest& request, C
   ctx.log.debug("profile '" + request.profile + "': region " + region + ", STS at " + location.url);
 
   credentials::MfaSources mfa{request.mfa_token, &ctx.prompt, &ctx.runner, &ctx.env};
-  const credentials::ProviderDependencies deps{files,      ctx.env, ctx.http,  sts,
-                                               ctx.runner, mfa,     ctx.clock, ctx.log};
+  const credentials::ProviderDependencies deps{
+      files,     ctx.env,    ctx.http,
+      sts,       ctx.runner, mfa,
+      ctx.clock, ctx.log,    credentials::chain_from_environment(ctx.env)};
   auto provider = credentials::make_provider(request.profile, deps);
   ctx.log.debug("profile '" + request.profile + "': " + provider->describe());
   return ProfileCredentials{provider->retrieve(), region, sts};

@@ -21,7 +21,7 @@ aws::Credentials ProcessProvider::retrieve() {
                 "fix the credential_process line");
   }
   const std::string program = (*words)[0];
-  auto result = m_runner.run(*words, m_env, std::chrono::minutes(1));
+  auto result = m_runner.run(*words, *m_env, std::chrono::minutes(1));
   if (result.timed_out) {
     throw Error(ErrorKind::io,
                 "profile '" + m_profile + "': credential_process '" + program +

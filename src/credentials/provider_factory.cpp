@@ -22,9 +22,11 @@ using util::ErrorKind;
 
 namespace {
 
+constexpr std::size_t k_max_chain = 16;
+
 class Builder {
  public:
-  explicit Builder(const ProviderDependencies& deps) : m_deps(deps) {}
+  explicit Builder(const ProviderDependencies& deps) : m_deps(deps), m_chain(deps.outer_chain) {}
 
   std::unique_ptr<Provider> for_profile(const std::string& name, bool as_source) {
     enter(name);
@@ -62,6 +64,12 @@ class Builder {
 
  private:
   void enter(const std::string& name) {
+    if (m_chain.size() >= k_max_chain) {
+      throw Error(ErrorKind::config,
+                  "profiles chain more than " + std::to_string(k_max_chain) +
+                      " deep: " + util::join(m_chain, " -> "),
+                  "shorten the chain of source profiles and credential_process lines");
+    }
     if (std::find(m_chain.begin(), m_chain.end(), name) != m_chain.end()) {
       m_chain.push_back(name);
       throw Error(ErrorKind::config, "profiles form a loop: " + util::join(m_chain, " -> "),
@@ -88,8 +96,12 @@ class Builder {
                        ": resolved in-process");
       return for_profile(*target, false);
     }
+    // A program that runs rolehelper again (through env, a script...) learns the chain so far
+    // from the environment, so a loop across processes ends as one within a process does.
+    auto env = std::make_shared<os::Environment>(m_deps.env);
+    env->set(std::string(k_chain_variable), util::join(m_chain, ","));
     return std::make_unique<ProcessProvider>(config.name, *config.credential_process, m_deps.runner,
-                                             m_deps.env);
+                                             std::move(env));
   }
 
   std::unique_ptr<Provider> web_identity(const aws::ProfileConfig& config) {
@@ -155,13 +167,38 @@ class Builder {
 
 std::optional<std::string> rolehelper_target(std::string_view credential_process) {
   const auto words = util::split_shell_words(credential_process);
-  if (!words || words->size() < 3 || (*words)[1] != "get") {
+  if (!words || words->empty() || std::filesystem::path((*words)[0]).filename() != "rolehelper") {
     return std::nullopt;
   }
-  if (std::filesystem::path((*words)[0]).filename() != "rolehelper") {
-    return std::nullopt;
+  // rolehelper [-v] get [--format F] [--region R] [--mfa-token C] [--refresh] [--no-cache] [-v]
+  // NAME Lines naming other files (--config-file, --credentials-file) are not resolved here.
+  const auto takes_value = [](std::string_view word) {
+    return word == "--format" || word == "--region" || word == "--mfa-token";
+  };
+  bool seen_get = false;
+  for (std::size_t i = 1; i < words->size(); ++i) {
+    const std::string& word = (*words)[i];
+    if (word.starts_with("--config-file") || word.starts_with("--credentials-file")) {
+      return std::nullopt;
+    }
+    if (!seen_get) {
+      if (word == "get") {
+        seen_get = true;
+      } else if (word != "-v" && word != "--verbose") {
+        return std::nullopt;
+      }
+    } else if (takes_value(word)) {
+      ++i;
+    } else if (!word.starts_with("-")) {
+      return word;
+    }
   }
-  return (*words)[2];
+  return std::nullopt;
+}
+
+std::vector<std::string> chain_from_environment(const os::Environment& env) {
+  const auto value = env.get_nonempty(k_chain_variable);
+  return value ? util::split(*value, ',') : std::vector<std::string>{};
 }
 
 std::unique_ptr<Provider> make_provider(std::string_view profile,

@@ -127,8 +127,22 @@ ProcessResult PosixProcessRunner::run(const std::vector<std::string>& argv, cons
       ::close(fd.fd);
     }
   }
+  // The pipes may close long before the program ends (it can close them itself): the time
+  // limit still holds while waiting for it.
   int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  while (true) {
+    const pid_t done = ::waitpid(pid, &status, result.timed_out ? 0 : WNOHANG);
+    if (done == pid || (done < 0 && errno != EINTR)) {
+      break;
+    }
+    if (done == 0) {
+      if (std::chrono::steady_clock::now() >= deadline) {
+        result.timed_out = true;
+        ::kill(pid, SIGKILL);
+      } else {
+        ::usleep(10000);
+      }
+    }
   }
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return result;

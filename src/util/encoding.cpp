@@ -49,7 +49,9 @@ std::string base64_encode(std::string_view bytes) {
   std::string out;
   out.reserve((bytes.size() + 2) / 3 * 4);
   std::size_t i = 0;
-  const auto at = [&](std::size_t k) { return static_cast<unsigned char>(bytes[k]); };
+  const auto at = [&](std::size_t k) {
+    return static_cast<unsigned>(static_cast<unsigned char>(bytes[k]));
+  };
   for (; i + 2 < bytes.size(); i += 3) {
     const unsigned n = (at(i) << 16U) | (at(i + 1) << 8U) | at(i + 2);
     out += k_base64[(n >> 18U) & 63U];

@@ -7,16 +7,19 @@
 #include <rolehelper/credentials/provider.hpp>
 #include <rolehelper/os/process.hpp>
 
+#include <memory>
+
 namespace rolehelper::credentials {
 
 class ProcessProvider final : public Provider {
  public:
+  // `env` is the program's whole environment.
   ProcessProvider(std::string profile, std::string command, os::ProcessRunner& runner,
-                  const os::Environment& env)
+                  std::shared_ptr<const os::Environment> env)
       : m_profile(std::move(profile)),
         m_command(std::move(command)),
         m_runner(runner),
-        m_env(env) {}
+        m_env(std::move(env)) {}
   [[nodiscard]] aws::Credentials retrieve() override;
   [[nodiscard]] std::string describe() const override;
 
@@ -24,7 +27,7 @@ class ProcessProvider final : public Provider {
   std::string m_profile;
   std::string m_command;
   os::ProcessRunner& m_runner;
-  const os::Environment& m_env;
+  std::shared_ptr<const os::Environment> m_env;
 };
 
 }  // namespace rolehelper::credentials

@@ -27,12 +27,19 @@ struct ProviderDependencies {
   MfaSources mfa;
   const util::Clock& clock;
   const util::Logger& log;
+  // Profiles already being resolved by the rolehelper processes that ran this one.
+  std::vector<std::string> outer_chain = {};
 };
+
+// The variable that carries the chain of profiles to child processes (aws-facts §1.4).
+inline constexpr std::string_view k_chain_variable = "ROLEHELPER_PROFILE_CHAIN";
+[[nodiscard]] std::vector<std::string> chain_from_environment(const os::Environment& env);
 
 [[nodiscard]] std::unique_ptr<Provider> make_provider(std::string_view profile,
                                                       const ProviderDependencies& deps);
 
-// The profile a credential_process line hands to rolehelper ("rolehelper get NAME"), if it does.
+// The profile a credential_process line hands to rolehelper ("rolehelper [-v] get [options]
+// NAME"), if it does and names no other config files.
 [[nodiscard]] std::optional<std::string> rolehelper_target(std::string_view credential_process);
 
 }  // namespace rolehelper::credentials

@@ -96,7 +96,7 @@ BOOST_AUTO_TEST_CASE(no_terminal_and_nothing_else_is_an_auth_error_that_says_how
   Sources sources;
   sources.prompt.terminal = false;
   const auto error = error_of([&] { (void)sources.code(std::nullopt); });
-  BOOST_TEST(error.kind() == rh::util::ErrorKind::auth);
+  BOOST_TEST((error.kind() == rh::util::ErrorKind::auth));
   BOOST_TEST(contains(error.what(), "'dev'"), error.what());
   BOOST_TEST(contains(error.hint(), "--mfa-token"), error.hint());
   BOOST_TEST(sources.prompt.questions.size() == 1U);  // it did try to ask
@@ -106,7 +106,7 @@ BOOST_AUTO_TEST_CASE(no_prompt_at_all_is_the_same_auth_error) {
   Sources sources;
   sources.mfa.prompt = nullptr;
   const auto error = error_of([&] { (void)sources.code(std::nullopt); });
-  BOOST_TEST(error.kind() == rh::util::ErrorKind::auth);
+  BOOST_TEST((error.kind() == rh::util::ErrorKind::auth));
   BOOST_TEST(contains(error.hint(), "--mfa-token"), error.hint());
 }
 
@@ -116,7 +116,7 @@ BOOST_AUTO_TEST_CASE(code_that_is_not_6_digits_is_refused_without_being_quoted) 
       Sources sources;
       sources.mfa.token_flag = code;
       const auto error = error_of([&] { (void)sources.code(std::nullopt); });
-      BOOST_TEST(error.kind() == rh::util::ErrorKind::auth);
+      BOOST_TEST((error.kind() == rh::util::ErrorKind::auth));
       BOOST_TEST(contains(error.what(), "6 digits"), error.what());
       if (code.size() >= 4) {
         BOOST_TEST(!contains(std::string(error.what()) + error.hint(), code), error.what());
@@ -130,14 +130,14 @@ BOOST_AUTO_TEST_CASE(code_from_the_process_or_the_prompt_is_checked_too) {
     Sources sources;
     sources.runner.on_program("/opt/otp", rh::test::prints("not a code\n"));
     const auto error = error_of([&] { (void)sources.code(k_mfa_process); });
-    BOOST_TEST(error.kind() == rh::util::ErrorKind::auth);
+    BOOST_TEST((error.kind() == rh::util::ErrorKind::auth));
     BOOST_TEST(contains(error.what(), "rolehelper_mfa_process"), error.what());
   }
   {
     Sources sources;
     sources.prompt.answers = {"9999"};
     const auto error = error_of([&] { (void)sources.code(std::nullopt); });
-    BOOST_TEST(error.kind() == rh::util::ErrorKind::auth);
+    BOOST_TEST((error.kind() == rh::util::ErrorKind::auth));
   }
 }
 
@@ -154,7 +154,7 @@ BOOST_AUTO_TEST_CASE(failing_mfa_process_is_an_auth_error) {
   Sources sources;
   sources.runner.on_program("/opt/otp", rh::test::fails(3, "locked"));
   const auto error = error_of([&] { (void)sources.code(k_mfa_process); });
-  BOOST_TEST(error.kind() == rh::util::ErrorKind::auth);
+  BOOST_TEST((error.kind() == rh::util::ErrorKind::auth));
   BOOST_TEST(contains(error.what(), "/opt/otp"), error.what());
   BOOST_TEST(sources.prompt.questions.empty());
 }
@@ -162,7 +162,7 @@ BOOST_AUTO_TEST_CASE(failing_mfa_process_is_an_auth_error) {
 BOOST_AUTO_TEST_CASE(badly_quoted_mfa_process_is_a_config_error) {
   Sources sources;
   const auto error = error_of([&] { (void)sources.code(std::string("/opt/otp 'unclosed")); });
-  BOOST_TEST(error.kind() == rh::util::ErrorKind::config);
+  BOOST_TEST((error.kind() == rh::util::ErrorKind::config));
   BOOST_TEST(contains(error.what(), "'dev'"), error.what());
   BOOST_TEST(sources.runner.calls.empty());
 }
@@ -209,7 +209,7 @@ BOOST_AUTO_TEST_CASE(assume_role_without_a_code_source_sends_nothing) {
       "[keys]\naws_access_key_id = AKIAQXAMPLESOURCE01\n"
       "aws_secret_access_key = rhTestSecret/SourceKeys+0123456789abcdef\n");
   const auto error = error_of([&] { (void)world.retrieve("dev"); });
-  BOOST_TEST(error.kind() == rh::util::ErrorKind::auth);
+  BOOST_TEST((error.kind() == rh::util::ErrorKind::auth));
   BOOST_TEST(contains(error.hint(), "--mfa-token"), error.hint());
   BOOST_TEST(world.http.requests.empty());
 }

@@ -130,7 +130,7 @@ BOOST_AUTO_TEST_CASE(credentials_file_keys_override_config_file_keys) {
 BOOST_AUTO_TEST_CASE(key_id_without_secret_is_a_config_error_naming_the_profile) {
   ProviderWorld world("", "[half]\naws_access_key_id = " + std::string(k_key_id) + "\n");
   const auto error = retrieve_error(world, "half");
-  BOOST_TEST(error.kind() == rh::util::ErrorKind::config);
+  BOOST_TEST((error.kind() == rh::util::ErrorKind::config));
   BOOST_TEST(contains(error.what(), "'half'"));
   BOOST_TEST(contains(error.what(), "aws_secret_access_key"));
 }
@@ -226,7 +226,7 @@ BOOST_AUTO_TEST_CASE(rolehelper_duration_seconds_that_is_not_a_number_is_a_confi
                           "rolehelper_duration_seconds = an hour\n",
                       keys_section());
   const auto error = retrieve_error(world, "dev");
-  BOOST_TEST(error.kind() == rh::util::ErrorKind::config);
+  BOOST_TEST((error.kind() == rh::util::ErrorKind::config));
   BOOST_TEST(contains(error.what(), "'dev'"));
   BOOST_TEST(world.http.requests.empty());
 }
@@ -301,7 +301,7 @@ BOOST_AUTO_TEST_CASE(loop_of_source_profiles_is_a_config_error_that_names_it) {
                       "[profile b]\nrole_arn = " +
                       std::string(k_role_arn_2) + "\nsource_profile = a\n");
   const auto error = retrieve_error(world, "a");
-  BOOST_TEST(error.kind() == rh::util::ErrorKind::config);
+  BOOST_TEST((error.kind() == rh::util::ErrorKind::config));
   BOOST_TEST(contains(error.what(), "a -> b -> a"), error.what());
   BOOST_TEST(world.http.requests.empty());
 }
@@ -333,7 +333,7 @@ BOOST_AUTO_TEST_CASE(profile_naming_itself_as_source_without_keys_is_a_loop) {
   ProviderWorld world("[profile self]\nrole_arn = " + std::string(k_role_arn) +
                       "\nsource_profile = self\n");
   const auto error = retrieve_error(world, "self");
-  BOOST_TEST(error.kind() == rh::util::ErrorKind::config);
+  BOOST_TEST((error.kind() == rh::util::ErrorKind::config));
   BOOST_TEST(contains(error.what(), "self -> self"), error.what());
   BOOST_TEST(world.http.requests.empty());
 }
@@ -348,7 +348,7 @@ BOOST_AUTO_TEST_CASE(both_source_profile_and_credential_source_is_a_config_error
                       keys_section());
   for (const std::string name : {"twice", "twice-rh"}) {
     const auto error = retrieve_error(world, name);
-    BOOST_TEST(error.kind() == rh::util::ErrorKind::config);
+    BOOST_TEST((error.kind() == rh::util::ErrorKind::config));
     BOOST_TEST(contains(error.what(), "'" + name + "'"), error.what());
     BOOST_TEST(contains(error.what(), "credential_source"), error.what());
   }
@@ -364,7 +364,7 @@ BOOST_AUTO_TEST_CASE(role_with_neither_source_profile_nor_credential_source_is_a
   world.runner.on_program("/opt/creds", rh::test::prints(std::string(k_process_output)));
   for (const std::string name : {"lonely", "lonely-rh"}) {
     const auto error = retrieve_error(world, name);
-    BOOST_TEST(error.kind() == rh::util::ErrorKind::config);
+    BOOST_TEST((error.kind() == rh::util::ErrorKind::config));
     BOOST_TEST(contains(error.what(), "'" + name + "'"), error.what());
     BOOST_TEST(contains(error.what(), "source_profile"), error.what());
   }
@@ -376,7 +376,7 @@ BOOST_AUTO_TEST_CASE(unknown_source_profile_is_a_config_error_naming_it) {
   ProviderWorld world("[profile dev]\nrolehelper_role_arn = " + std::string(k_role_arn) +
                       "\nrolehelper_source_profile = ghost\n");
   const auto error = retrieve_error(world, "dev");
-  BOOST_TEST(error.kind() == rh::util::ErrorKind::config);
+  BOOST_TEST((error.kind() == rh::util::ErrorKind::config));
   BOOST_TEST(contains(error.what(), "'ghost'"), error.what());
   BOOST_TEST(contains(error.what(), "'dev'"), error.what());
   BOOST_TEST(world.http.requests.empty());
@@ -385,14 +385,14 @@ BOOST_AUTO_TEST_CASE(unknown_source_profile_is_a_config_error_naming_it) {
 BOOST_AUTO_TEST_CASE(unknown_profile_is_a_config_error_naming_it) {
   ProviderWorld world("", keys_section());
   const auto error = retrieve_error(world, "nobody");
-  BOOST_TEST(error.kind() == rh::util::ErrorKind::config);
+  BOOST_TEST((error.kind() == rh::util::ErrorKind::config));
   BOOST_TEST(contains(error.what(), "'nobody'"), error.what());
 }
 
 BOOST_AUTO_TEST_CASE(profile_without_credentials_hints_at_set_credentials) {
   ProviderWorld world("[profile empty]\nregion = eu-west-1\n");
   const auto error = retrieve_error(world, "empty");
-  BOOST_TEST(error.kind() == rh::util::ErrorKind::config);
+  BOOST_TEST((error.kind() == rh::util::ErrorKind::config));
   BOOST_TEST(contains(error.what(), "'empty'"), error.what());
   BOOST_TEST(contains(error.hint(), "set-credentials"), error.hint());
 }
@@ -401,7 +401,7 @@ BOOST_AUTO_TEST_CASE(source_profile_without_credentials_is_an_error_naming_it) {
   ProviderWorld world("[profile dev]\nrole_arn = " + std::string(k_role_arn) +
                       "\nsource_profile = empty\n[profile empty]\nregion = eu-west-1\n");
   const auto error = retrieve_error(world, "dev");
-  BOOST_TEST(error.kind() == rh::util::ErrorKind::config);
+  BOOST_TEST((error.kind() == rh::util::ErrorKind::config));
   BOOST_TEST(contains(error.what(), "'empty'"), error.what());
   BOOST_TEST(world.http.requests.empty());
 }
@@ -434,7 +434,7 @@ BOOST_AUTO_TEST_CASE(credential_source_environment_without_keys_is_a_config_erro
                       "\ncredential_source = Environment\n");
   world.env.set("AWS_ACCESS_KEY_ID", "ASIAQXAMPLEENVIRON1");
   const auto error = retrieve_error(world, "env");
-  BOOST_TEST(error.kind() == rh::util::ErrorKind::config);
+  BOOST_TEST((error.kind() == rh::util::ErrorKind::config));
   BOOST_TEST(contains(error.what(), "AWS_SECRET_ACCESS_KEY"), error.what());
   BOOST_TEST(world.http.requests.empty());
 }
@@ -445,7 +445,7 @@ BOOST_AUTO_TEST_CASE(credential_source_is_matched_case_sensitively) {
   world.env.set("AWS_ACCESS_KEY_ID", "ASIAQXAMPLEENVIRON1");
   world.env.set("AWS_SECRET_ACCESS_KEY", "rhTestSecret/FromEnvironment+abc");
   const auto error = retrieve_error(world, "env");
-  BOOST_TEST(error.kind() == rh::util::ErrorKind::config);
+  BOOST_TEST((error.kind() == rh::util::ErrorKind::config));
   BOOST_TEST(contains(error.what(), "'env'"), error.what());
   BOOST_TEST(contains(error.what(), "'environment'"), error.what());
   BOOST_TEST(world.http.requests.empty());
@@ -485,7 +485,7 @@ BOOST_AUTO_TEST_CASE(source_profile_whose_credential_process_is_rolehelper_is_fo
 BOOST_AUTO_TEST_CASE(credential_process_naming_its_own_profile_is_a_loop) {
   ProviderWorld world("[profile me]\ncredential_process = rolehelper get me\n");
   const auto error = retrieve_error(world, "me");
-  BOOST_TEST(error.kind() == rh::util::ErrorKind::config);
+  BOOST_TEST((error.kind() == rh::util::ErrorKind::config));
   BOOST_TEST(contains(error.what(), "me -> me"), error.what());
   BOOST_TEST(world.runner.calls.empty());
 }
@@ -495,7 +495,7 @@ BOOST_AUTO_TEST_CASE(credential_process_loop_through_two_profiles_is_named) {
       "[profile a]\ncredential_process = rolehelper get b\n"
       "[profile b]\ncredential_process = /usr/local/bin/rolehelper get a\n");
   const auto error = retrieve_error(world, "a");
-  BOOST_TEST(error.kind() == rh::util::ErrorKind::config);
+  BOOST_TEST((error.kind() == rh::util::ErrorKind::config));
   BOOST_TEST(contains(error.what(), "a -> b -> a"), error.what());
   BOOST_TEST(world.runner.calls.empty());
 }
@@ -596,7 +596,7 @@ BOOST_AUTO_TEST_CASE(credential_process_that_times_out_is_an_error) {
 BOOST_AUTO_TEST_CASE(credential_process_with_an_unclosed_quote_is_a_config_error) {
   ProviderWorld world("[profile ext]\ncredential_process = /opt/x \"unclosed\n");
   const auto error = retrieve_error(world, "ext");
-  BOOST_TEST(error.kind() == rh::util::ErrorKind::config);
+  BOOST_TEST((error.kind() == rh::util::ErrorKind::config));
   BOOST_TEST(contains(error.what(), "'ext'"), error.what());
   BOOST_TEST(world.runner.calls.empty());
 }
@@ -634,7 +634,7 @@ BOOST_AUTO_TEST_CASE(bad_process_output_is_a_parse_error_that_never_quotes_the_s
       ProviderWorld world("[profile ext]\ncredential_process = /opt/x\n");
       world.runner.on_program("/opt/x", rh::test::prints(output));
       const auto error = retrieve_error(world, "ext");
-      BOOST_TEST(error.kind() == rh::util::ErrorKind::parse);
+      BOOST_TEST((error.kind() == rh::util::ErrorKind::parse));
       BOOST_TEST(contains(error.what(), "/opt/x"), error.what());
       BOOST_TEST(!contains(text_of(error), secret), text_of(error));
       BOOST_TEST(!contains(text_of(error), "MustNotLeak"), text_of(error));
@@ -655,7 +655,7 @@ BOOST_AUTO_TEST_CASE(process_output_errors_name_the_missing_field) {
       ProviderWorld world("[profile ext]\ncredential_process = /opt/x\n");
       world.runner.on_program("/opt/x", rh::test::prints(output));
       const auto error = retrieve_error(world, "ext");
-      BOOST_TEST(error.kind() == rh::util::ErrorKind::parse);
+      BOOST_TEST((error.kind() == rh::util::ErrorKind::parse));
       BOOST_TEST(contains(error.what(), field), error.what());
     }
   }

@@ -361,6 +361,7 @@ class EnvironmentSourceTest(MetadataSourceTestCase):
         self.assertIssued(self.get("envrole", self.env_keys(self.creds)), self.sts)
         record = self.assertSignedBy(self.sts, self.creds)
         self.assertEqual((record.method, record.path), ("POST", "/"))
+        self.assertRegex(record.header("User-Agent", ""), r"^rolehelper/\d+\.\d+\.\d+")
         content_type = [part.strip().lower() for part in record.header("Content-Type", "").split(";")]
         self.assertEqual(content_type, [FORM_CONTENT_TYPE, "charset=utf-8"], record.header("Content-Type"))
         self.assertEqual(record.form["Action"], "AssumeRole")

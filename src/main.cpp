@@ -5,7 +5,6 @@
 #include <rolehelper/cli/run_main.hpp>
 #include <rolehelper/net/curl_http_client.hpp>
 #include <rolehelper/os/environment.hpp>
-#include <rolehelper/os/file_io.hpp>
 #include <rolehelper/os/process.hpp>
 #include <rolehelper/os/terminal.hpp>
 

@@ -60,8 +60,8 @@ std::string file_position(const fs::path& path, std::size_t line) {
   return path.string() + ":" + std::to_string(line);
 }
 
-ConfigFile::ConfigFile(fs::path path, FileKind kind, ini::Document document, bool exists)
-    : m_path(std::move(path)), m_kind(kind), m_document(std::move(document)), m_exists(exists) {
+ConfigFile::ConfigFile(fs::path path, FileKind kind, ini::Document document)
+    : m_path(std::move(path)), m_kind(kind), m_document(std::move(document)) {
   m_sections = read_sections();  // now, so that a file botocore refuses is refused here
 }
 
@@ -74,12 +74,11 @@ const std::vector<RawSection>& ConfigFile::sections() const {
 
 ConfigFile ConfigFile::load(const fs::path& path, FileKind kind) {
   auto text = os::read_file(path);
-  const bool exists = text.has_value();
-  return from_text(path, kind, std::move(text).value_or(std::string{}), exists);
+  return from_text(path, kind, std::move(text).value_or(std::string{}));
 }
 
-ConfigFile ConfigFile::from_text(fs::path path, FileKind kind, std::string text, bool exists) {
-  return ConfigFile(std::move(path), kind, ini::Document::parse(std::move(text)), exists);
+ConfigFile ConfigFile::from_text(fs::path path, FileKind kind, std::string text) {
+  return ConfigFile(std::move(path), kind, ini::Document::parse(std::move(text)));
 }
 
 std::vector<RawSection> ConfigFile::read_sections() const {
@@ -124,20 +123,6 @@ void ConfigFile::update_section(std::size_t document_index,
                                 const std::vector<ini::Document::KeyChange>& changes) {
   in_file(m_path, [&] { m_document.update_section(document_index, changes); });
   m_sections.reset();
-}
-
-void ConfigFile::set_value(std::size_t document_index, std::string_view key,
-                           std::string_view value) {
-  in_file(m_path, [&] { m_document.set_value(document_index, key, value); });
-  m_sections.reset();
-}
-
-bool ConfigFile::remove_key(std::size_t document_index, std::string_view key) {
-  const bool removed = in_file(m_path, [&] { return m_document.remove_key(document_index, key); });
-  if (removed) {
-    m_sections.reset();
-  }
-  return removed;
 }
 
 std::size_t ConfigFile::append_section(std::string_view name) {

@@ -49,7 +49,7 @@ EditOutcome edit_config_file(const std::filesystem::path& path, FileKind kind,
   auto text = os::read_file(outcome.written);
   outcome.created = !text.has_value();
   const std::string original = text.value_or(std::string{});
-  ConfigFile file = ConfigFile::from_text(outcome.written, kind, original, !outcome.created);
+  ConfigFile file = ConfigFile::from_text(outcome.written, kind, original);
   change(file);
   if (file.document().text() == original) {
     return outcome;  // nothing to write (nor a new empty file to create)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <rolehelper/os/atomic_file.hpp>
+#include <rolehelper/os/system_error.hpp>
 #include <rolehelper/util/error.hpp>
 
 #include <fcntl.h>
@@ -20,11 +21,6 @@ namespace {
 
 constexpr std::string_view k_temp_marker = ".rolehelper-tmp-";
 
-[[noreturn]] void throw_errno(const fs::path& path, std::string_view what, int error) {
-  throw Error(ErrorKind::io,
-              path.string() + ": " + std::string(what) + ": " + std::strerror(error));
-}
-
 std::string temp_prefix(const fs::path& target) {
   return "." + target.filename().string() + std::string(k_temp_marker);
 }
@@ -32,13 +28,13 @@ std::string temp_prefix(const fs::path& target) {
 void fsync_directory(const fs::path& dir) {
   const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) {
-    throw_errno(dir, "cannot open folder to sync it", errno);
+    throw_system_error(dir, "cannot open folder to sync it", errno);
   }
   // Some filesystems cannot fsync a folder (EINVAL); the rename is then as durable as they allow.
   if (::fsync(fd) != 0 && errno != EINVAL) {
     const int error = errno;
     ::close(fd);
-    throw_errno(dir, "cannot sync folder", error);
+    throw_system_error(dir, "cannot sync folder", error);
   }
   ::close(fd);
 }
@@ -52,7 +48,7 @@ AtomicFile::AtomicFile(fs::path target, mode_t mode) : m_target(std::move(target
   buffer.push_back('\0');
   m_fd = ::mkostemp(buffer.data(), O_CLOEXEC);
   if (m_fd < 0) {
-    throw_errno(dir.empty() ? fs::path(".") : dir, "cannot create a temporary file", errno);
+    throw_system_error(dir.empty() ? fs::path(".") : dir, "cannot create a temporary file", errno);
   }
   m_temp_path = buffer.data();
   if (::fchmod(m_fd, mode) != 0) {
@@ -60,7 +56,7 @@ AtomicFile::AtomicFile(fs::path target, mode_t mode) : m_target(std::move(target
     ::close(m_fd);
     m_fd = -1;
     ::unlink(m_temp_path.c_str());
-    throw_errno(m_temp_path, "cannot set mode", error);
+    throw_system_error(m_temp_path, "cannot set mode", error);
   }
 }
 
@@ -80,7 +76,7 @@ void AtomicFile::write(std::string_view data) {
       if (errno == EINTR) {
         continue;
       }
-      throw_errno(m_temp_path, "cannot write", errno);
+      throw_system_error(m_temp_path, "cannot write", errno);
     }
     data.remove_prefix(static_cast<std::size_t>(n));
   }
@@ -94,15 +90,15 @@ void AtomicFile::keep_owner(uid_t owner, gid_t group) noexcept {
 
 void AtomicFile::commit() {
   if (::fsync(m_fd) != 0) {
-    throw_errno(m_temp_path, "cannot sync", errno);
+    throw_system_error(m_temp_path, "cannot sync", errno);
   }
   if (::close(m_fd) != 0) {
     m_fd = -1;
-    throw_errno(m_temp_path, "cannot close", errno);
+    throw_system_error(m_temp_path, "cannot close", errno);
   }
   m_fd = -1;
   if (::rename(m_temp_path.c_str(), m_target.c_str()) != 0) {
-    throw_errno(m_target, "cannot replace", errno);
+    throw_system_error(m_target, "cannot replace", errno);
   }
   m_committed = true;
   fsync_directory(m_target.parent_path());

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <rolehelper/os/file_io.hpp>
+#include <rolehelper/os/system_error.hpp>
 #include <rolehelper/util/error.hpp>
 
 #include <fcntl.h>
@@ -14,12 +15,7 @@ namespace fs = std::filesystem;
 using util::Error;
 using util::ErrorKind;
 
-namespace {
-[[noreturn]] void throw_errno(const fs::path& path, std::string_view what, int error) {
-  throw Error(ErrorKind::io,
-              path.string() + ": " + std::string(what) + ": " + std::strerror(error));
-}
-}  // namespace
+namespace {}  // namespace
 
 std::optional<std::string> read_file(const fs::path& path) {
   // O_NONBLOCK: opening a FIFO must not wait for a writer; it is then skipped below.
@@ -28,7 +24,7 @@ std::optional<std::string> read_file(const fs::path& path) {
     if (errno == ENOENT || errno == ENOTDIR || errno == EISDIR) {
       return std::nullopt;
     }
-    throw_errno(path, "cannot open", errno);
+    throw_system_error(path, "cannot open", errno);
   }
   std::string content;
   struct stat info {};
@@ -48,7 +44,7 @@ std::optional<std::string> read_file(const fs::path& path) {
       }
       const int error = errno;
       ::close(fd);
-      throw_errno(path, "cannot read", error);
+      throw_system_error(path, "cannot read", error);
     }
     if (n == 0) {
       break;
@@ -65,7 +61,7 @@ std::optional<FileStatus> file_status(const fs::path& path) {
     if (errno == ENOENT || errno == ENOTDIR) {
       return std::nullopt;
     }
-    throw_errno(path, "cannot stat", errno);
+    throw_system_error(path, "cannot stat", errno);
   }
   return FileStatus{static_cast<mode_t>(info.st_mode & 07777), info.st_uid, info.st_gid,
                     S_ISREG(info.st_mode)};
@@ -84,12 +80,8 @@ void ensure_directory(const fs::path& dir, mode_t mode) {
   }
   ensure_directory(dir.parent_path() == dir ? fs::path{} : dir.parent_path(), mode);
   if (::mkdir(dir.c_str(), mode) != 0 && errno != EEXIST) {
-    throw_errno(dir, "cannot create folder", errno);
+    throw_system_error(dir, "cannot create folder", errno);
   }
-}
-
-bool stdin_is_terminal() noexcept {
-  return ::isatty(STDIN_FILENO) == 1;
 }
 
 }  // namespace rolehelper::os

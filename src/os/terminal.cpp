@@ -162,6 +162,10 @@ class Tty {
 
 }  // namespace
 
+bool stdin_is_terminal() noexcept {
+  return ::isatty(STDIN_FILENO) == 1;
+}
+
 std::optional<std::string> TerminalPrompt::ask(std::string_view question) {
   Tty tty;
   if (!tty.open()) {

@@ -21,7 +21,6 @@ namespace rolehelper::app {
 struct GlobalOptions {
   std::optional<std::string> config_file;
   std::optional<std::string> credentials_file;
-  std::optional<std::string> region;
   bool verbose = false;
 };
 

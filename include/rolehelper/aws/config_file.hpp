@@ -39,11 +39,10 @@ class ConfigFile {
   // A missing file reads as empty. Throws Error(io) or Error(parse).
   [[nodiscard]] static ConfigFile load(const std::filesystem::path& path, FileKind kind);
   [[nodiscard]] static ConfigFile from_text(std::filesystem::path path, FileKind kind,
-                                            std::string text, bool exists);
+                                            std::string text);
 
   [[nodiscard]] const std::filesystem::path& path() const noexcept { return m_path; }
   [[nodiscard]] FileKind kind() const noexcept { return m_kind; }
-  [[nodiscard]] bool exists() const noexcept { return m_exists; }
   [[nodiscard]] const ini::Document& document() const noexcept { return m_document; }
   // The sections botocore returns, [DEFAULT] excluded (re-read after an edit when next asked).
   [[nodiscard]] const std::vector<RawSection>& sections() const;
@@ -51,19 +50,16 @@ class ConfigFile {
   // Edits go through the document; each re-reads the sections.
   void update_section(std::size_t document_index,
                       const std::vector<ini::Document::KeyChange>& changes);
-  void set_value(std::size_t document_index, std::string_view key, std::string_view value);
-  bool remove_key(std::size_t document_index, std::string_view key);
   std::size_t append_section(std::string_view name);
   void remove_section(std::size_t document_index);
 
  private:
-  ConfigFile(std::filesystem::path path, FileKind kind, ini::Document document, bool exists);
+  ConfigFile(std::filesystem::path path, FileKind kind, ini::Document document);
   [[nodiscard]] std::vector<RawSection> read_sections() const;
 
   std::filesystem::path m_path;
   FileKind m_kind;
   ini::Document m_document;
-  bool m_exists;
   mutable std::optional<std::vector<RawSection>> m_sections;
 };
 

@@ -52,9 +52,6 @@ class Document {
   [[nodiscard]] const std::vector<Section>& sections() const noexcept { return m_sections; }
   // configparser's options(section): the section's keys, then the [DEFAULT] keys it lacks.
   [[nodiscard]] std::vector<const Entry*> items(const Section& section) const;
-  // The line ending new lines get: the file's first one, "\n" for a file without any.
-  [[nodiscard]] std::string_view newline() const noexcept { return m_newline; }
-  [[nodiscard]] std::size_t line_count() const noexcept { return m_lines.size(); }
   // The text of a 1-based line, without its line break.
   [[nodiscard]] std::string_view line_text(std::size_t number) const;
 

@@ -24,6 +24,4 @@ struct FileStatus {
 // Creates the folder and any missing parents with `mode`; existing folders are left as they are.
 void ensure_directory(const std::filesystem::path& dir, mode_t mode);
 
-[[nodiscard]] bool stdin_is_terminal() noexcept;
-
 }  // namespace rolehelper::os

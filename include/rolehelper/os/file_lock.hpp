@@ -23,8 +23,6 @@ class FileLock {
   [[nodiscard]] bool try_lock();
   void unlock() noexcept;
 
-  [[nodiscard]] bool locked() const noexcept { return m_locked; }
-
   // The sidecar lock file that guards edits of `file`: "<file>.lock" in the same folder.
   [[nodiscard]] static std::filesystem::path sidecar_for(const std::filesystem::path& file);
 

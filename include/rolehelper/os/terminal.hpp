@@ -21,6 +21,9 @@ class Prompt {
   [[nodiscard]] virtual std::optional<util::Secret> ask_secret(std::string_view question) = 0;
 };
 
+// True when standard input is a terminal (set-credentials then asks instead of reading it).
+[[nodiscard]] bool stdin_is_terminal() noexcept;
+
 class TerminalPrompt final : public Prompt {
  public:
   [[nodiscard]] std::optional<std::string> ask(std::string_view question) override;

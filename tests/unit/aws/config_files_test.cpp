@@ -17,7 +17,7 @@ namespace {
 void set_region(rh::aws::ConfigFile& file) {
   const auto index =
       file.sections().empty() ? file.append_section("default") : file.sections()[0].document_index;
-  file.set_value(index, "region", "eu-west-1");
+  file.update_section(index, {{"region", "eu-west-1"}});
 }
 }  // namespace
 

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "support/expect_error.hpp"
+
 namespace rh = rolehelper;
 
 namespace {
@@ -33,9 +35,9 @@ struct Files {
 
   explicit Files(std::string config_text, std::string credentials_text = {})
       : config(rh::aws::ConfigFile::from_text("config", rh::aws::FileKind::config,
-                                              std::move(config_text), true)),
+                                              std::move(config_text))),
         credentials(rh::aws::ConfigFile::from_text("credentials", rh::aws::FileKind::credentials,
-                                                   std::move(credentials_text), true)),
+                                                   std::move(credentials_text))),
         profiles(rh::aws::merge_profiles(config, credentials)),
         view(rh::aws::build_profile_map(config)) {}
 
@@ -59,18 +61,9 @@ rh::aws::StsLocation sts_of(std::string_view region, const rh::os::Environment& 
   return rh::aws::resolve_sts_location(region, nullptr, {}, env);
 }
 
-template <typename F>
-rh::util::Error error_of(F&& call) {
-  try {
-    call();
-  } catch (const rh::util::Error& error) {
-    return error;
-  }
-  BOOST_FAIL("expected a util::Error");
-  return rh::util::Error(rh::util::ErrorKind::internal, "unreachable");
-}
-
 }  // namespace
+
+using rolehelper::test::error_of;
 
 BOOST_AUTO_TEST_SUITE(aws)
 BOOST_AUTO_TEST_SUITE(endpoints)

@@ -9,10 +9,10 @@ using namespace rolehelper::aws;
 
 namespace {
 ConfigFile config_of(std::string text) {
-  return ConfigFile::from_text("config", FileKind::config, std::move(text), true);
+  return ConfigFile::from_text("config", FileKind::config, std::move(text));
 }
 ConfigFile credentials_of(std::string text) {
-  return ConfigFile::from_text("credentials", FileKind::credentials, std::move(text), true);
+  return ConfigFile::from_text("credentials", FileKind::credentials, std::move(text));
 }
 const NamedSettings* named(const std::vector<NamedSettings>& items, const std::string& name) {
   for (const auto& item : items) {

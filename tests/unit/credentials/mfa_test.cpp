@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "support/expect_error.hpp"
 #include "support/fake_context.hpp"
 #include "support/fake_process_runner.hpp"
 #include "support/provider_world.hpp"
@@ -23,20 +24,8 @@ namespace {
 constexpr std::string_view k_serial = "arn:aws:iam::123456789012:mfa/alice";
 constexpr std::string_view k_role_arn = "arn:aws:iam::210987654321:role/deployer";
 
-bool contains(std::string_view text, std::string_view part) {
-  return text.find(part) != std::string_view::npos;
-}
-
-template <typename F>
-rh::util::Error error_of(F&& call) {
-  try {
-    call();
-  } catch (const rh::util::Error& error) {
-    return error;
-  }
-  BOOST_FAIL("expected a util::Error");
-  return rh::util::Error(rh::util::ErrorKind::internal, "unreachable");
-}
+using rolehelper::test::contains;
+using rolehelper::test::error_of;
 
 // Every source available; each test takes away what it does not want.
 struct Sources {

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "support/expect_error.hpp"
 #include "support/fake_process_runner.hpp"
 #include "support/provider_world.hpp"
 
@@ -38,20 +39,8 @@ std::string keys_section(std::string_view name = "keys", std::string_view id = k
          "\naws_secret_access_key = " + std::string(secret) + "\n";
 }
 
-bool contains(std::string_view text, std::string_view part) {
-  return text.find(part) != std::string_view::npos;
-}
-
-template <typename F>
-rh::util::Error error_of(F&& call) {
-  try {
-    call();
-  } catch (const rh::util::Error& error) {
-    return error;
-  }
-  BOOST_FAIL("expected a util::Error");
-  return rh::util::Error(rh::util::ErrorKind::internal, "unreachable");
-}
+using rolehelper::test::contains;
+using rolehelper::test::error_of;
 
 rh::util::Error retrieve_error(ProviderWorld& world, std::string_view profile) {
   return error_of([&] { (void)world.retrieve(profile); });

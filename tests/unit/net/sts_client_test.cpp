@@ -14,7 +14,9 @@
 #include <string>
 #include <vector>
 
+#include "support/expect_error.hpp"
 #include "support/fake_http_client.hpp"
+#include "support/fixed_clock.hpp"
 #include "support/temp_dir.hpp"
 
 namespace rh = rolehelper;
@@ -29,14 +31,7 @@ constexpr std::string_view k_caller_secret = "rhCallerSecret/DoNotLeak+012345678
 constexpr std::string_view k_caller_token = "rhCallerSessionToken//FwoGZXIvYXdzEXAMPLEtoken==";
 constexpr std::string_view k_role_arn = "arn:aws:iam::210987654321:role/deployer";
 
-class FixedClock final : public rh::util::Clock {
- public:
-  explicit FixedClock(rh::util::TimePoint time) : m_time(time) {}
-  [[nodiscard]] rh::util::TimePoint now() const override { return m_time; }
-
- private:
-  rh::util::TimePoint m_time;
-};
+using rolehelper::test::FixedClock;
 
 // 2026-05-04T03:02:01Z
 rh::util::TimePoint fixed_time() {
@@ -105,20 +100,8 @@ bool is_kind(const rh::util::Error& error, rh::util::ErrorKind kind) {
   return error.kind() == kind;
 }
 
-bool contains(std::string_view text, std::string_view part) {
-  return text.find(part) != std::string_view::npos;
-}
-
-template <typename F>
-rh::util::Error error_of(F&& call) {
-  try {
-    call();
-  } catch (const rh::util::Error& error) {
-    return error;
-  }
-  BOOST_FAIL("expected a util::Error");
-  return rh::util::Error(rh::util::ErrorKind::internal, "unreachable");
-}
+using rolehelper::test::contains;
+using rolehelper::test::error_of;
 
 // Every pause is in [0, min(max_delay, base * 2^attempt)], attempt counted from 0.
 void check_full_jitter(const std::vector<std::chrono::milliseconds>& pauses,

@@ -12,6 +12,7 @@
 #include <deque>
 #include <sstream>
 
+#include "support/fixed_clock.hpp"
 #include "support/temp_dir.hpp"
 
 namespace rolehelper::test {
@@ -46,13 +47,6 @@ class NoNetwork final : public net::HttpClient {
   net::HttpResponse send(const net::HttpRequest& request, const net::HttpOptions&) override {
     throw util::Error(util::ErrorKind::network, "no network in this test: " + request.url);
   }
-};
-
-class FixedClock final : public util::Clock {
- public:
-  util::TimePoint time =
-      std::chrono::sys_days(std::chrono::year(2026) / 11 / 23) + std::chrono::hours(10);
-  [[nodiscard]] util::TimePoint now() const override { return time; }
 };
 
 struct FakeContext {

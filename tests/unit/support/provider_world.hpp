@@ -72,9 +72,9 @@ struct ProviderWorld {
   credentials::MfaSources mfa;
 
   explicit ProviderWorld(std::string config, std::string credentials = {}, int answers = 4)
-      : files(aws::ConfigFile::from_text("config", aws::FileKind::config, std::move(config), true),
+      : files(aws::ConfigFile::from_text("config", aws::FileKind::config, std::move(config)),
               aws::ConfigFile::from_text("credentials", aws::FileKind::credentials,
-                                         std::move(credentials), true)),
+                                         std::move(credentials))),
         sts(std::make_shared<net::StsClient>(
             http, net::StsEndpoint{"https://sts.eu-west-1.amazonaws.com", "eu-west-1"},
             net::HttpOptions{}, clock,

@@ -115,7 +115,7 @@ void run_set_credentials(const SetCredentialsInput& input, Context& ctx) {
   ctx.log.debug(std::string(outcome.changed ? "replaced " : "left unchanged: ") +
                 outcome.written.string());
   if (outcome.narrowed_from) {
-    char mode[8];
+    char mode[16];
     std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(*outcome.narrowed_from));
     ctx.log.warning(ctx.display_path(outcome.written) + " had mode " + mode +
                     "; it is now 0600, as a credentials file must be");

@@ -102,8 +102,9 @@ void run_add_profile(const AddProfileInput& input, Context& ctx) {
   }
 
   bool updated = false;
-  const auto outcome =
-      aws::edit_config_file(paths.config, aws::FileKind::config, [&](aws::ConfigFile& config) {
+  const auto outcome = aws::edit_config_file(
+      paths.config, aws::FileKind::config,
+      [&](aws::ConfigFile& config) {
         const auto sections = aws::config_sections_of(config, input.name);
         std::size_t index = 0;
         if (!sections.empty()) {
@@ -137,10 +138,9 @@ void run_add_profile(const AddProfileInput& input, Context& ctx) {
           changes.push_back({std::string(key), value});
         }
         config.update_section(index, changes);
-      });
+      },
+      &ctx.log);
 
-  ctx.log.debug(std::string(outcome.changed ? "replaced " : "left unchanged: ") +
-                outcome.written.string());
   const std::string where = ctx.display_path(outcome.written);
   if (!outcome.changed) {
     ctx.log.info("profile '" + input.name + "' in " + where + " already has these settings");

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <rolehelper/app/exec_command.hpp>
+#include <rolehelper/app/output_formats.hpp>
 #include <rolehelper/app/profile_credentials.hpp>
 #include <rolehelper/os/process.hpp>
 #include <rolehelper/util/error.hpp>
@@ -18,14 +19,8 @@ void run_exec(const ExecInput& input, Context& ctx) {
                            "AWS_SECURITY_TOKEN", "AWS_CREDENTIAL_EXPIRATION"}) {
     env.unset(name);
   }
-  const auto& credentials = result.credentials;
-  env.set("AWS_ACCESS_KEY_ID", credentials.access_key_id);
-  env.set("AWS_SECRET_ACCESS_KEY", std::string(credentials.secret_access_key.expose()));
-  if (credentials.session_token) {
-    env.set("AWS_SESSION_TOKEN", std::string(credentials.session_token->expose()));
-  }
-  if (credentials.expiration) {
-    env.set("AWS_CREDENTIAL_EXPIRATION", util::format_rfc3339(*credentials.expiration));
+  for (auto& [name, value] : credential_variables(result.credentials)) {
+    env.set(std::string(name), std::move(value));
   }
   if (!env.get_nonempty("AWS_REGION")) {
     env.set("AWS_REGION", result.region);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <rolehelper/app/output_formats.hpp>
+#include <rolehelper/aws/credentials_json.hpp>
 #include <rolehelper/util/json.hpp>
 #include <rolehelper/util/shell_words.hpp>
 
@@ -7,9 +8,7 @@
 #include <vector>
 
 namespace rolehelper::app {
-namespace {
-
-std::vector<std::pair<std::string_view, std::string>> variables(
+std::vector<std::pair<std::string_view, std::string>> credential_variables(
     const aws::Credentials& credentials) {
   std::vector<std::pair<std::string_view, std::string>> vars{
       {"AWS_ACCESS_KEY_ID", credentials.access_key_id},
@@ -22,6 +21,8 @@ std::vector<std::pair<std::string_view, std::string>> variables(
   }
   return vars;
 }
+
+namespace {
 
 std::string powershell_quote(std::string_view value) {
   std::string out = "\"";
@@ -59,21 +60,11 @@ std::string render_credentials(const aws::Credentials& credentials, OutputFormat
   if (format == OutputFormat::process) {
     util::JsonValue json = util::JsonValue::Object{};
     json.set("Version", 1);
-    json.set("AccessKeyId", credentials.access_key_id);
-    json.set("SecretAccessKey", credentials.secret_access_key.expose());
-    if (credentials.session_token) {
-      json.set("SessionToken", credentials.session_token->expose());
-    }
-    if (credentials.expiration) {
-      json.set("Expiration", util::format_rfc3339(*credentials.expiration));
-    }
-    if (credentials.account_id) {
-      json.set("AccountId", *credentials.account_id);
-    }
+    aws::put_credentials(json, credentials);
     return util::to_json(json) + "\n";
   }
   std::string out;
-  for (const auto& [name, value] : variables(credentials)) {
+  for (const auto& [name, value] : credential_variables(credentials)) {
     switch (format) {
       case OutputFormat::env:
         out += "export " + std::string(name) + "=" + util::quote_shell_word(value) + "\n";

@@ -11,8 +11,7 @@ ProfileCredentials fetch_profile_credentials(const CredentialRequest& request, C
   const auto files = aws::ConfigFiles::load(ctx.aws_files());
   const aws::Profile* profile = files.find_profile(request.profile);
   const std::string region = aws::resolve_region(request.region, profile, ctx.env);
-  const auto services = aws::build_profile_map(files.config()).services;
-  const auto location = aws::resolve_sts_location(region, profile, services, ctx.env);
+  const auto location = aws::resolve_sts_location(region, profile, files.services(), ctx.env);
 
   net::HttpOptions options;
   if (auto bundle = ctx.env.get_nonempty("AWS_CA_BUNDLE")) {

@@ -15,15 +15,15 @@ namespace {
 aws::EditOutcome remove_sections(
     const util::Logger& log, const std::filesystem::path& path, aws::FileKind kind,
     const std::function<std::vector<std::size_t>(const aws::ConfigFile&)>& find) {
-  auto outcome = aws::edit_config_file(path, kind, [&](aws::ConfigFile& file) {
-    const auto indexes = find(file);
-    for (auto it = indexes.rbegin(); it != indexes.rend(); ++it) {
-      file.remove_section(*it);
-    }
-  });
-  log.debug(std::string(outcome.changed ? "replaced " : "left unchanged: ") +
-            outcome.written.string());
-  return outcome;
+  return aws::edit_config_file(
+      path, kind,
+      [&](aws::ConfigFile& file) {
+        const auto indexes = find(file);
+        for (auto it = indexes.rbegin(); it != indexes.rend(); ++it) {
+          file.remove_section(*it);
+        }
+      },
+      &log);
 }
 
 }  // namespace

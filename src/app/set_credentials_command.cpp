@@ -6,7 +6,6 @@
 #include <rolehelper/util/secret.hpp>
 #include <rolehelper/util/strings.hpp>
 
-#include <cstdio>
 #include <istream>
 
 namespace rolehelper::app {
@@ -96,7 +95,8 @@ void run_set_credentials(const SetCredentialsInput& input, Context& ctx) {
   }
 
   const auto outcome = aws::edit_config_file(
-      paths.credentials, aws::FileKind::credentials, [&](aws::ConfigFile& file) {
+      paths.credentials, aws::FileKind::credentials,
+      [&](aws::ConfigFile& file) {
         const auto sections = aws::credentials_sections_of(file, input.name);
         const std::size_t index =
             sections.empty() ? file.append_section(input.name) : sections.back();
@@ -111,13 +111,11 @@ void run_set_credentials(const SetCredentialsInput& input, Context& ctx) {
         }
         file.update_section(index, changes);
         util::wipe(changes[1].value.value());
-      });
-  ctx.log.debug(std::string(outcome.changed ? "replaced " : "left unchanged: ") +
-                outcome.written.string());
+      },
+      &ctx.log);
   if (outcome.narrowed_from) {
-    char mode[16];
-    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(*outcome.narrowed_from));
-    ctx.log.warning(ctx.display_path(outcome.written) + " had mode " + mode +
+    ctx.log.warning(ctx.display_path(outcome.written) + " had mode " +
+                    util::octal_mode(*outcome.narrowed_from) +
                     "; it is now 0600, as a credentials file must be");
   }
   ctx.log.info("stored credentials for profile '" + input.name + "' in " +

@@ -13,9 +13,11 @@ ConfigFiles ConfigFiles::load(const os::AwsFilePaths& paths) {
 }
 
 ConfigFiles::ConfigFiles(ConfigFile config, ConfigFile credentials)
-    : m_config(std::move(config)),
-      m_credentials(std::move(credentials)),
-      m_profiles(merge_profiles(m_config, m_credentials)) {}
+    : m_config(std::move(config)), m_credentials(std::move(credentials)) {
+  auto view = build_profile_map(m_config);  // once: both the profiles and [services] come from it
+  m_services = std::move(view.services);
+  m_profiles = merge_profiles(std::move(view.profiles), m_credentials);
+}
 
 const Profile* ConfigFiles::find_profile(std::string_view name) const noexcept {
   for (const auto& profile : m_profiles) {
@@ -27,7 +29,8 @@ const Profile* ConfigFiles::find_profile(std::string_view name) const noexcept {
 }
 
 EditOutcome edit_config_file(const std::filesystem::path& path, FileKind kind,
-                             const std::function<void(ConfigFile&)>& change) {
+                             const std::function<void(ConfigFile&)>& change,
+                             const util::Logger* log) {
   constexpr mode_t k_private_file = 0600;
   constexpr mode_t k_private_folder = 0700;
 
@@ -52,6 +55,9 @@ EditOutcome edit_config_file(const std::filesystem::path& path, FileKind kind,
   ConfigFile file = ConfigFile::from_text(outcome.written, kind, original);
   change(file);
   if (file.document().text() == original) {
+    if (log != nullptr) {
+      log->debug("left unchanged: " + outcome.written.string());
+    }
     return outcome;  // nothing to write (nor a new empty file to create)
   }
 
@@ -67,6 +73,9 @@ EditOutcome edit_config_file(const std::filesystem::path& path, FileKind kind,
   replacement.write(file.document().text());
   replacement.commit();
   outcome.changed = true;
+  if (log != nullptr) {
+    log->debug("replaced " + outcome.written.string());
+  }
   return outcome;
 }
 

@@ -109,9 +109,14 @@ std::optional<std::string> Profile::value(std::string_view key) const {
 }
 
 std::vector<Profile> merge_profiles(const ConfigFile& config, const ConfigFile& credentials) {
+  return merge_profiles(build_profile_map(config).profiles, credentials);
+}
+
+std::vector<Profile> merge_profiles(std::vector<NamedSettings> config_profiles,
+                                    const ConfigFile& credentials) {
   std::vector<Profile> profiles;
   std::unordered_map<std::string, std::size_t> index;
-  for (auto& named : build_profile_map(config).profiles) {
+  for (auto& named : config_profiles) {
     index.emplace(named.name, profiles.size());
     profiles.push_back(Profile{std::move(named.name), std::move(named.settings),
                                named.section_index, std::nullopt});

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Entry file: "RHCACHE" + format version byte, then nonce || ciphertext || tag.
+#include <rolehelper/aws/credentials_json.hpp>
 #include <rolehelper/cache/encrypted_cache.hpp>
 #include <rolehelper/crypto/aead.hpp>
 #include <rolehelper/os/atomic_file.hpp>
@@ -27,14 +28,6 @@ bool is_cache_key(std::string_view name) {
 
 std::string associated_data(std::string_view cache_key) {
   return std::string(k_header) + std::string(cache_key);
-}
-
-std::optional<std::string> text(const util::JsonValue& json, std::string_view name) {
-  const auto* value = json.find(name);
-  if (value == nullptr || value->as_string() == nullptr) {
-    return std::nullopt;
-  }
-  return *value->as_string();
 }
 
 }  // namespace
@@ -67,26 +60,10 @@ std::optional<CacheEntry> EncryptedCache::load(std::string_view cache_key) const
   }
   try {
     const auto json = util::parse_json(plaintext->expose());
-    auto id = text(json, "AccessKeyId");
-    auto secret = text(json, "SecretAccessKey");
-    if (!id || !secret) {
-      return std::nullopt;
-    }
     CacheEntry entry;
-    entry.credentials.access_key_id = std::move(*id);
-    entry.credentials.secret_access_key = util::Secret(std::move(*secret));
-    entry.credentials.account_id = text(json, "AccountId");
-    entry.profile = text(json, "Profile").value_or("");
-    entry.role_arn = text(json, "RoleArn").value_or("");
-    if (auto token = text(json, "SessionToken")) {
-      entry.credentials.session_token = util::Secret(std::move(*token));
-    }
-    if (auto expiration = text(json, "Expiration")) {
-      entry.credentials.expiration = util::parse_iso8601(*expiration);
-      if (!entry.credentials.expiration) {
-        return std::nullopt;
-      }
-    }
+    entry.credentials = aws::read_credentials(json, "SessionToken", "a cache entry");
+    entry.profile = aws::string_member(json, "Profile").value_or("");
+    entry.role_arn = aws::string_member(json, "RoleArn").value_or("");
     return entry;
   } catch (const Error&) {
     return std::nullopt;
@@ -96,18 +73,7 @@ std::optional<CacheEntry> EncryptedCache::load(std::string_view cache_key) const
 void EncryptedCache::store(std::string_view cache_key, const CacheEntry& entry) const {
   os::ensure_directory(m_folder, 0700);
   util::JsonValue json = util::JsonValue::Object{};
-  const auto& credentials = entry.credentials;
-  json.set("AccessKeyId", credentials.access_key_id);
-  json.set("SecretAccessKey", credentials.secret_access_key.expose());
-  if (credentials.session_token) {
-    json.set("SessionToken", credentials.session_token->expose());
-  }
-  if (credentials.expiration) {
-    json.set("Expiration", util::format_rfc3339(*credentials.expiration));
-  }
-  if (credentials.account_id) {
-    json.set("AccountId", *credentials.account_id);
-  }
+  aws::put_credentials(json, entry.credentials);
   json.set("Profile", entry.profile).set("RoleArn", entry.role_arn);
   std::string plaintext = util::to_json(json);
   std::string sealed =

@@ -12,7 +12,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <sys/stat.h>
 
@@ -35,12 +34,6 @@ util::Secret decode_key(std::string_view text, std::string_view where) {
   return util::Secret(std::move(*bytes));
 }
 
-std::string octal(mode_t mode) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04o", static_cast<unsigned>(mode));
-  return buffer;
-}
-
 }  // namespace
 
 fs::path default_key_file(const os::Environment& env) {
@@ -60,8 +53,8 @@ util::Secret load_or_create_cache_key(const os::Environment& env) {
   if (auto status = os::file_status(file)) {
     if ((status->mode & 077) != 0) {
       throw Error(ErrorKind::cache,
-                  "the cache key file " + file.string() + " has mode " + octal(status->mode) +
-                      ": others may read it",
+                  "the cache key file " + file.string() + " has mode " +
+                      util::octal_mode(status->mode) + ": others may read it",
                   "run: chmod 600 " + file.string());
     }
   } else {

@@ -12,6 +12,45 @@ unsigned char byte_at(std::string_view text, std::size_t pos) noexcept {
   return static_cast<unsigned char>(text[pos]);
 }
 
+struct Utf8Sequence {
+  std::size_t length;    // bytes of a valid sequence; 0 when invalid
+  std::size_t breaking;  // when invalid: the byte that makes it so (text.size() if cut short)
+};
+
+// Strict UTF-8 as Python decodes it: no overlong forms, no surrogates, nothing above U+10FFFF.
+Utf8Sequence utf8_sequence_at(std::string_view text, std::size_t start) noexcept {
+  const unsigned char lead = byte_at(text, start);
+  if (lead < 0x80) {
+    return {1, 0};
+  }
+  std::size_t length = 0;
+  unsigned char low = 0x80;
+  unsigned char high = 0xbf;
+  if (lead >= 0xc2 && lead <= 0xdf) {
+    length = 2;
+  } else if (lead >= 0xe0 && lead <= 0xef) {
+    length = 3;
+    low = lead == 0xe0 ? 0xa0 : 0x80;
+    high = lead == 0xed ? 0x9f : 0xbf;
+  } else if (lead >= 0xf0 && lead <= 0xf4) {
+    length = 4;
+    low = lead == 0xf0 ? 0x90 : 0x80;
+    high = lead == 0xf4 ? 0x8f : 0xbf;
+  } else {
+    return {0, start};
+  }
+  for (std::size_t k = 1; k < length; ++k) {
+    if (start + k >= text.size()) {
+      return {0, text.size()};
+    }
+    const unsigned char c = byte_at(text, start + k);
+    if (c < (k == 1 ? low : 0x80) || c > (k == 1 ? high : 0xbf)) {
+      return {0, start + k};
+    }
+  }
+  return {length, 0};
+}
+
 // Byte length of the whitespace character that ends just before `end`, or 0.
 std::size_t python_space_before(std::string_view text, std::size_t end) noexcept {
   for (std::size_t length = 1; length <= 3 && length <= end; ++length) {
@@ -105,75 +144,18 @@ std::size_t python_indent(std::string_view line) noexcept {
 }
 
 std::optional<std::size_t> first_invalid_utf8(std::string_view text) noexcept {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const unsigned char c = byte_at(text, i);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t length = 0;
-    unsigned char low = 0x80;
-    unsigned char high = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) {
-      length = 2;
-    } else if (c >= 0xe0 && c <= 0xef) {
-      length = 3;
-      low = (c == 0xe0) ? 0xa0 : 0x80;   // no overlong forms
-      high = (c == 0xed) ? 0x9f : 0xbf;  // no surrogates
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      length = 4;
-      low = (c == 0xf0) ? 0x90 : 0x80;
-      high = (c == 0xf4) ? 0x8f : 0xbf;  // nothing above U+10FFFF
-    } else {
+  for (std::size_t i = 0; i < text.size();) {
+    const auto sequence = utf8_sequence_at(text, i);
+    if (sequence.length == 0) {
       return i;
     }
-    if (i + length > text.size()) {
-      return i;
-    }
-    const unsigned char second = byte_at(text, i + 1);
-    if (second < low || second > high) {
-      return i;
-    }
-    for (std::size_t k = 2; k < length; ++k) {
-      const unsigned char follower = byte_at(text, i + k);
-      if (follower < 0x80 || follower > 0xbf) {
-        return i;
-      }
-    }
-    i += length;
+    i += sequence.length;
   }
   return std::nullopt;
 }
 
 std::size_t utf8_breaking_byte(std::string_view text, std::size_t start) noexcept {
-  const unsigned char lead = byte_at(text, start);
-  std::size_t length = 0;
-  unsigned char low = 0x80;
-  unsigned char high = 0xbf;
-  if (lead >= 0xc2 && lead <= 0xdf) {
-    length = 2;
-  } else if (lead >= 0xe0 && lead <= 0xef) {
-    length = 3;
-    low = lead == 0xe0 ? 0xa0 : 0x80;
-    high = lead == 0xed ? 0x9f : 0xbf;
-  } else if (lead >= 0xf0 && lead <= 0xf4) {
-    length = 4;
-    low = lead == 0xf0 ? 0x90 : 0x80;
-    high = lead == 0xf4 ? 0x8f : 0xbf;
-  } else {
-    return start;
-  }
-  for (std::size_t k = 1; k < length; ++k) {
-    if (start + k >= text.size()) {
-      return text.size();
-    }
-    const unsigned char c = byte_at(text, start + k);
-    if (c < (k == 1 ? low : 0x80) || c > (k == 1 ? high : 0xbf)) {
-      return start + k;
-    }
-  }
-  return start;  // not reached for an invalid sequence
+  return utf8_sequence_at(text, start).breaking;
 }
 
 namespace {

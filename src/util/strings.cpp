@@ -58,6 +58,14 @@ bool iequals_ascii(std::string_view a, std::string_view b) noexcept {
                                             [](char x, char y) { return lower(x) == lower(y); });
 }
 
+std::string octal_mode(unsigned mode) {
+  std::string out = "0000";
+  for (std::size_t i = 4; i-- > 0; mode >>= 3U) {
+    out[i] = static_cast<char>('0' + (mode & 7U));
+  }
+  return out;
+}
+
 std::string shorten_home(std::string_view path, std::string_view home) {
   if (home.empty() || home == "/" || !path.starts_with(home)) {
     return std::string(path);

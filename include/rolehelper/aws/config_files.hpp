@@ -9,6 +9,7 @@
 #include <rolehelper/aws/config_file.hpp>
 #include <rolehelper/aws/profile_map.hpp>
 #include <rolehelper/os/paths.hpp>
+#include <rolehelper/util/log.hpp>
 
 #include <functional>
 #include <optional>
@@ -27,11 +28,14 @@ class ConfigFiles {
   [[nodiscard]] const ConfigFile& config() const noexcept { return m_config; }
   [[nodiscard]] const ConfigFile& credentials() const noexcept { return m_credentials; }
   [[nodiscard]] const std::vector<Profile>& profiles() const noexcept { return m_profiles; }
+  // The config file's [services NAME] sections.
+  [[nodiscard]] const std::vector<NamedSettings>& services() const noexcept { return m_services; }
   [[nodiscard]] const Profile* find_profile(std::string_view name) const noexcept;
 
  private:
   ConfigFile m_config;
   ConfigFile m_credentials;
+  std::vector<NamedSettings> m_services;
   std::vector<Profile> m_profiles;
 };
 
@@ -43,8 +47,10 @@ struct EditOutcome {
 };
 
 // Runs `change` on the freshly read file while holding its lock, then writes the result if
-// it differs. Exceptions from `change` leave the file untouched.
+// it differs. Exceptions from `change` leave the file untouched. With `log`, says at debug
+// level which file was replaced or left as it was.
 EditOutcome edit_config_file(const std::filesystem::path& path, FileKind kind,
-                             const std::function<void(ConfigFile&)>& change);
+                             const std::function<void(ConfigFile&)>& change,
+                             const util::Logger* log = nullptr);
 
 }  // namespace rolehelper::aws

@@ -42,6 +42,9 @@ struct Profile {
 // Config profiles in file order, then profiles found only in the credentials file.
 [[nodiscard]] std::vector<Profile> merge_profiles(const ConfigFile& config,
                                                   const ConfigFile& credentials);
+// The same from the config profiles build_profile_map() already found.
+[[nodiscard]] std::vector<Profile> merge_profiles(std::vector<NamedSettings> config_profiles,
+                                                  const ConfigFile& credentials);
 
 // The config file section header text for a profile: "default" or "profile NAME".
 [[nodiscard]] std::string config_section_name(std::string_view profile);

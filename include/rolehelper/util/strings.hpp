@@ -15,6 +15,9 @@ namespace rolehelper::util {
 [[nodiscard]] std::string join(const std::vector<std::string>& parts, std::string_view separator);
 [[nodiscard]] bool iequals_ascii(std::string_view a, std::string_view b) noexcept;
 
+// A file mode as the four octal digits chmod takes, e.g. "0600".
+[[nodiscard]] std::string octal_mode(unsigned mode);
+
 // Replaces the user's home folder at the start of a path by "~", for shorter messages.
 [[nodiscard]] std::string shorten_home(std::string_view path, std::string_view home);
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Entry file: "RHCACHE" + format version byte, then nonce || ciphertext || tag.
+// Each file: a header ("RHCACHE" or "RHROUTE" and a format version byte), then
+// nonce || ciphertext || tag, the associated data being the header and the file's name.
 #include <rolehelper/aws/credentials_json.hpp>
 #include <rolehelper/cache/encrypted_cache.hpp>
 #include <rolehelper/crypto/aead.hpp>
@@ -17,44 +18,90 @@ using util::ErrorKind;
 
 namespace {
 
-constexpr std::string_view k_header = "RHCACHE\x01";
-constexpr std::string_view k_suffix = ".entry";
+constexpr std::string_view k_entry_header = "RHCACHE\x01";
+constexpr std::string_view k_route_header = "RHROUTE\x01";
+constexpr std::string_view k_entry_suffix = ".entry";
+constexpr std::string_view k_route_suffix = ".route";
+constexpr std::string_view k_lock_suffix = ".lock";
 
-bool is_cache_key(std::string_view name) {
+bool is_hex_name(std::string_view name) {
   return name.size() == 64 && std::all_of(name.begin(), name.end(), [](char c) {
            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
          });
 }
 
-std::string associated_data(std::string_view cache_key) {
-  return std::string(k_header) + std::string(cache_key);
+// The hex names of the folder's files that end in `suffix`.
+std::vector<std::string> names_with_suffix(const fs::path& folder, std::string_view suffix) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    const auto file = it->path().filename().string();
+    if (file.ends_with(suffix)) {
+      auto name = file.substr(0, file.size() - suffix.size());
+      if (is_hex_name(name)) {
+        names.push_back(std::move(name));
+      }
+    }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
 }
 
 }  // namespace
 
+EncryptedCache::EncryptedCache(fs::path folder, std::function<util::Secret()> key_source)
+    : m_folder(std::move(folder)), m_key_source(std::move(key_source)) {}
+
 EncryptedCache::EncryptedCache(fs::path folder, util::Secret key)
     : m_folder(std::move(folder)), m_key(std::move(key)) {}
 
+const util::Secret& EncryptedCache::key() const {
+  if (!m_key) {
+    m_key = m_key_source();
+  }
+  return *m_key;
+}
+
 fs::path EncryptedCache::entry_path(std::string_view cache_key) const {
-  return m_folder / (std::string(cache_key) + std::string(k_suffix));
+  return m_folder / (std::string(cache_key) + std::string(k_entry_suffix));
 }
 
 fs::path EncryptedCache::lock_path(std::string_view cache_key) const {
-  return m_folder / (std::string(cache_key) + ".lock");
+  return m_folder / (std::string(cache_key) + std::string(k_lock_suffix));
 }
 
-std::optional<CacheEntry> EncryptedCache::load(std::string_view cache_key) const {
+fs::path EncryptedCache::route_path(std::string_view route_id) const {
+  return m_folder / (std::string(route_id) + std::string(k_route_suffix));
+}
+
+std::optional<util::Secret> EncryptedCache::open_file(const fs::path& path,
+                                                      std::string_view header,
+                                                      std::string_view name) const {
   std::optional<std::string> file;
   try {
-    file = os::read_file(entry_path(cache_key));
+    file = os::read_file(path);
   } catch (const Error&) {
     return std::nullopt;  // unreadable is a miss too
   }
-  if (!file || !file->starts_with(k_header)) {
+  if (!file || !file->starts_with(header)) {
     return std::nullopt;
   }
-  const auto plaintext = crypto::open(m_key, std::string_view(*file).substr(k_header.size()),
-                                      associated_data(cache_key));
+  return crypto::open(key(), std::string_view(*file).substr(header.size()),
+                      std::string(header) + std::string(name));
+}
+
+void EncryptedCache::seal_file(const fs::path& path, std::string_view header,
+                               std::string_view name, std::string_view plaintext) const {
+  const std::string sealed =
+      std::string(header) + crypto::seal(key(), plaintext, std::string(header) + std::string(name));
+  os::ensure_directory(m_folder, 0700);
+  os::AtomicFile file(path, 0600);
+  file.write(sealed);
+  file.commit();
+}
+
+std::optional<CacheEntry> EncryptedCache::load(std::string_view cache_key) const {
+  const auto plaintext = open_file(entry_path(cache_key), k_entry_header, cache_key);
   if (!plaintext) {
     return std::nullopt;
   }
@@ -62,6 +109,12 @@ std::optional<CacheEntry> EncryptedCache::load(std::string_view cache_key) const
     const auto json = util::parse_json(plaintext->expose());
     CacheEntry entry;
     entry.credentials = aws::read_credentials(json, "SessionToken", "a cache entry");
+    const auto obtained = aws::string_member(json, "Obtained");
+    const auto obtained_time = obtained ? util::parse_iso8601(*obtained) : std::nullopt;
+    if (!entry.credentials.expiration || !obtained_time) {
+      return std::nullopt;
+    }
+    entry.obtained = *obtained_time;
     entry.profile = aws::string_member(json, "Profile").value_or("");
     entry.role_arn = aws::string_member(json, "RoleArn").value_or("");
     return entry;
@@ -71,38 +124,47 @@ std::optional<CacheEntry> EncryptedCache::load(std::string_view cache_key) const
 }
 
 void EncryptedCache::store(std::string_view cache_key, const CacheEntry& entry) const {
-  os::ensure_directory(m_folder, 0700);
+  if (!entry.credentials.expiration) {
+    throw Error(ErrorKind::internal, "a cache entry needs an expiration");
+  }
   util::JsonValue json = util::JsonValue::Object{};
   aws::put_credentials(json, entry.credentials);
-  json.set("Profile", entry.profile).set("RoleArn", entry.role_arn);
+  json.set("Obtained", util::format_rfc3339(entry.obtained))
+      .set("Profile", entry.profile)
+      .set("RoleArn", entry.role_arn);
   std::string plaintext = util::to_json(json);
-  std::string sealed =
-      std::string(k_header) + crypto::seal(m_key, plaintext, associated_data(cache_key));
+  seal_file(entry_path(cache_key), k_entry_header, cache_key, plaintext);
   util::wipe(plaintext);
-  os::AtomicFile file(entry_path(cache_key), 0600);
-  file.write(sealed);
-  file.commit();
 }
 
 bool EncryptedCache::remove(std::string_view cache_key) const {
   std::error_code ec;
-  const bool removed = fs::remove(entry_path(cache_key), ec);
-  fs::remove(lock_path(cache_key), ec);
-  return removed;
+  return fs::remove(entry_path(cache_key), ec);
 }
 
 std::vector<std::string> EncryptedCache::keys() const {
-  std::vector<std::string> keys;
-  std::error_code ec;
-  for (fs::directory_iterator it(m_folder, ec), end; !ec && it != end; it.increment(ec)) {
-    const auto name = it->path().filename().string();
-    if (name.ends_with(k_suffix) &&
-        is_cache_key(std::string_view(name).substr(0, name.size() - k_suffix.size()))) {
-      keys.push_back(name.substr(0, name.size() - k_suffix.size()));
-    }
+  return names_with_suffix(m_folder, k_entry_suffix);
+}
+
+std::optional<std::string> EncryptedCache::load_route(std::string_view route_id) const {
+  const auto plaintext = open_file(route_path(route_id), k_route_header, route_id);
+  if (!plaintext || !is_hex_name(plaintext->expose())) {
+    return std::nullopt;
   }
-  std::sort(keys.begin(), keys.end());
-  return keys;
+  return std::string(plaintext->expose());
+}
+
+void EncryptedCache::store_route(std::string_view route_id, std::string_view cache_key) const {
+  seal_file(route_path(route_id), k_route_header, route_id, cache_key);
+}
+
+std::size_t EncryptedCache::remove_routes() const {
+  std::size_t removed = 0;
+  for (const auto& route : names_with_suffix(m_folder, k_route_suffix)) {
+    std::error_code ec;
+    removed += fs::remove(route_path(route), ec) ? 1U : 0U;
+  }
+  return removed;
 }
 
 fs::path default_cache_folder(const std::optional<std::string>& cache_dir_variable,

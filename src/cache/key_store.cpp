@@ -43,40 +43,22 @@ fs::path default_key_file(const os::Environment& env) {
   return base / "rolehelper" / "cache.key";
 }
 
-util::Secret load_or_create_cache_key(const os::Environment& env) {
+std::optional<util::Secret> find_cache_key(const os::Environment& env) {
   if (auto variable = env.get_nonempty("ROLEHELPER_CACHE_KEY")) {
     auto key = decode_key(*variable, "ROLEHELPER_CACHE_KEY");
     util::wipe(*variable);
     return key;
   }
   const fs::path file = default_key_file(env);
-  if (auto status = os::file_status(file)) {
-    if ((status->mode & 077) != 0) {
-      throw Error(ErrorKind::cache,
-                  "the cache key file " + file.string() + " has mode " +
-                      util::octal_mode(status->mode) + ": others may read it",
-                  "run: chmod 600 " + file.string());
-    }
-  } else {
-    // Made whole in a temporary file, then linked into place: link() fails if another
-    // process was first, and a reader never sees a half-written key.
-    os::ensure_directory(file.parent_path(), 0700);
-    std::string encoded = util::base64_encode(crypto::random_bytes(crypto::k_aead_key_size)) + "\n";
-    const fs::path temp = file.parent_path() / (".cache.key.new." + std::to_string(::getpid()));
-    {
-      os::AtomicFile writer(temp, 0600);
-      writer.write(encoded);
-      writer.commit();
-    }
-    util::wipe(encoded);
-    if (::link(temp.c_str(), file.c_str()) != 0 && errno != EEXIST) {
-      const int error = errno;
-      ::unlink(temp.c_str());
-      throw Error(ErrorKind::cache,
-                  "cannot create the cache key file " + file.string() + ": " + std::strerror(error),
-                  "check that " + file.parent_path().string() + " is writable");
-    }
-    ::unlink(temp.c_str());
+  const auto status = os::file_status(file);
+  if (!status) {
+    return std::nullopt;
+  }
+  if ((status->mode & 077) != 0) {
+    throw Error(ErrorKind::cache,
+                "the cache key file " + file.string() + " has mode " +
+                    util::octal_mode(status->mode) + ": others may read it",
+                "run: chmod 600 " + file.string());
   }
   auto text = os::read_file(file);
   if (!text) {
@@ -85,6 +67,36 @@ util::Secret load_or_create_cache_key(const os::Environment& env) {
   auto key = decode_key(*text, "the cache key file " + file.string());
   util::wipe(*text);
   return key;
+}
+
+util::Secret load_or_create_cache_key(const os::Environment& env) {
+  if (auto key = find_cache_key(env)) {
+    return std::move(*key);
+  }
+  // Made whole in a temporary file, then linked into place: link() fails if another
+  // process was first, and a reader never sees a half-written key.
+  const fs::path file = default_key_file(env);
+  os::ensure_directory(file.parent_path(), 0700);
+  std::string encoded = util::base64_encode(crypto::random_bytes(crypto::k_aead_key_size)) + "\n";
+  const fs::path temp = file.parent_path() / (".cache.key.new." + std::to_string(::getpid()));
+  {
+    os::AtomicFile writer(temp, 0600);
+    writer.write(encoded);
+    writer.commit();
+  }
+  util::wipe(encoded);
+  if (::link(temp.c_str(), file.c_str()) != 0 && errno != EEXIST) {
+    const int error = errno;
+    ::unlink(temp.c_str());
+    throw Error(ErrorKind::cache,
+                "cannot create the cache key file " + file.string() + ": " + std::strerror(error),
+                "check that " + file.parent_path().string() + " is writable");
+  }
+  ::unlink(temp.c_str());
+  if (auto key = find_cache_key(env)) {
+    return std::move(*key);
+  }
+  throw Error(ErrorKind::cache, "cannot read the cache key file " + file.string());
 }
 
 }  // namespace rolehelper::cache

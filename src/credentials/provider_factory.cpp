@@ -2,7 +2,9 @@
 // Chains as botocore's AssumeRoleProvider resolves them (aws-facts §3.3): a source profile
 // with keys is used for its keys even if it also has a role; otherwise its own source.
 #include <rolehelper/aws/profile_config.hpp>
+#include <rolehelper/cache/cache_key.hpp>
 #include <rolehelper/credentials/assume_role_provider.hpp>
+#include <rolehelper/credentials/cached_provider.hpp>
 #include <rolehelper/credentials/container_provider.hpp>
 #include <rolehelper/credentials/environment_provider.hpp>
 #include <rolehelper/credentials/instance_metadata_provider.hpp>
@@ -106,9 +108,27 @@ class Builder {
 
   std::unique_ptr<Provider> web_identity(const aws::ProfileConfig& config) {
     const auto& web = *config.web_identity;
-    return std::make_unique<WebIdentityProvider>(
+    std::unique_ptr<Provider> provider = std::make_unique<WebIdentityProvider>(
         m_deps.sts, web.role_arn, web.token_file,
         web.role_session_name.value_or(default_session_name()));
+    cache::CacheKeyInput key;
+    key.role_session_name = web.role_session_name.value_or("");
+    key.source_identity = "web identity token file " + web.token_file;
+    return cached(config.name, web.role_arn, std::move(key), std::move(provider));
+  }
+
+  // The provider behind the cache, keyed by everything that changes the session it gets.
+  std::unique_ptr<Provider> cached(const std::string& profile, const std::string& role_arn,
+                                   cache::CacheKeyInput key, std::unique_ptr<Provider> provider) {
+    if (!m_deps.cache) {
+      return provider;
+    }
+    key.profile = profile;
+    key.role_arn = role_arn;
+    key.sts_endpoint = m_deps.sts->endpoint().url + " " + m_deps.sts->endpoint().signing_region;
+    CachedSession session{cache::cache_key(key), profile, role_arn};
+    return std::make_unique<CachedProvider>(std::move(provider), std::move(session), m_deps.cache,
+                                            m_deps.clock, m_deps.log);
   }
 
   std::unique_ptr<Provider> role(const aws::ProfileConfig& config) {
@@ -133,8 +153,16 @@ class Builder {
     request.duration_seconds = role.duration_seconds;
     request.external_id = role.external_id;
     request.serial_number = role.mfa_serial;
-    return std::make_unique<AssumeRoleProvider>(config.name, std::move(source), m_deps.sts,
-                                                std::move(request), role.mfa_process, m_deps.mfa);
+    cache::CacheKeyInput key;
+    key.source_identity = source->identity();
+    key.external_id = role.external_id.value_or("");
+    key.role_session_name = role.role_session_name.value_or("");  // unset: a fresh name each time
+    key.duration_seconds = role.duration_seconds ? std::to_string(*role.duration_seconds) : "";
+    key.mfa_serial = role.mfa_serial.value_or("");
+    std::unique_ptr<Provider> provider = std::make_unique<AssumeRoleProvider>(
+        config.name, std::move(source), m_deps.sts, std::move(request), role.mfa_process,
+        m_deps.mfa);
+    return cached(config.name, role.role_arn, std::move(key), std::move(provider));
   }
 
   std::unique_ptr<Provider> credential_source(const std::string& profile,

@@ -15,7 +15,21 @@ namespace fs = std::filesystem;
 using util::Error;
 using util::ErrorKind;
 
-namespace {}  // namespace
+std::optional<FileStamp> file_stamp(const fs::path& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) {
+    if (errno == ENOENT || errno == ENOTDIR) {
+      return std::nullopt;
+    }
+    throw_system_error(path, "cannot stat", errno);
+  }
+  const auto nanoseconds = [](const timespec& time) {
+    return static_cast<std::int64_t>(time.tv_sec) * 1'000'000'000 + time.tv_nsec;
+  };
+  return FileStamp{static_cast<std::uint64_t>(info.st_dev), static_cast<std::uint64_t>(info.st_ino),
+                   static_cast<std::int64_t>(info.st_size), nanoseconds(info.st_mtim),
+                   nanoseconds(info.st_ctim)};
+}
 
 std::optional<std::string> read_file(const fs::path& path) {
   // O_NONBLOCK: opening a FIFO must not wait for a writer; it is then skipped below.

@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <sys/stat.h>
 #include <sys/file.h>
 #include <thread>
 
@@ -15,12 +16,21 @@ namespace fs = std::filesystem;
 using util::Error;
 using util::ErrorKind;
 
-FileLock::FileLock(fs::path lock_path) : m_path(std::move(lock_path)) {
+FileLock::FileLock(fs::path lock_path) : m_path(std::move(lock_path)) { open_file(); }
+
+void FileLock::open_file() {
   m_fd = ::open(m_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
   if (m_fd < 0) {
     throw Error(ErrorKind::io,
                 m_path.string() + ": cannot open lock file: " + std::strerror(errno));
   }
+}
+
+bool FileLock::holds_the_named_file() const {
+  struct stat held {};
+  struct stat named {};
+  return ::fstat(m_fd, &held) == 0 && ::stat(m_path.c_str(), &named) == 0 &&
+         held.st_dev == named.st_dev && held.st_ino == named.st_ino;
 }
 
 FileLock::~FileLock() {
@@ -31,17 +41,26 @@ FileLock::~FileLock() {
 }
 
 bool FileLock::try_lock() {
-  while (::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
-    if (errno == EINTR) {
-      continue;
+  while (true) {
+    if (::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      if (errno == EWOULDBLOCK) {
+        return false;
+      }
+      throw Error(ErrorKind::io, m_path.string() + ": cannot lock: " + std::strerror(errno));
     }
-    if (errno == EWOULDBLOCK) {
-      return false;
+    // Whoever removes a lock file does so holding it; a lock on a file no longer under the
+    // name would exclude nobody, so take the new file instead.
+    if (holds_the_named_file()) {
+      m_locked = true;
+      return true;
     }
-    throw Error(ErrorKind::io, m_path.string() + ": cannot lock: " + std::strerror(errno));
+    ::close(m_fd);
+    m_fd = -1;
+    open_file();
   }
-  m_locked = true;
-  return true;
 }
 
 void FileLock::lock(std::chrono::milliseconds timeout) {

@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: MIT
-// EncryptedCache: one file per cache key in a 0700 folder, each 0600 and written atomically:
-// a version header, then AES-256-GCM (fresh random nonce per write) over the credentials and
-// their expiry, with the header and the cache key as associated data, so an entry renamed to
-// another key, tampered with, truncated, written under another key or by another format
-// version does not open. load() treats every such entry as a miss, never as an error.
+// EncryptedCache: the cache folder (0700). Each file is 0600 and written atomically: a
+// version header, then AES-256-GCM (fresh random nonce per write) with the header and the
+// file's name as associated data, so a file renamed to another name, tampered with,
+// truncated, written under another key or by another format version does not open. Reads
+// treat every such file as a miss, never as an error.
+//   <cache key>.entry  a session: the credentials, their expiry and when they were obtained
+//   <cache key>.lock   the lock a refresh of that entry holds (cached_provider.hpp)
+//   <route id>.route   the cache key a `get` resolved to (route.hpp)
 #pragma once
 
 #include <rolehelper/aws/credentials.hpp>
 #include <rolehelper/util/secret.hpp>
+#include <rolehelper/util/time.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,14 +23,17 @@
 namespace rolehelper::cache {
 
 struct CacheEntry {
-  aws::Credentials credentials;
-  std::string profile;  // for `cache list` and `cache clear NAME`; not part of the key
+  aws::Credentials credentials;  // always with an expiration
+  util::TimePoint obtained{};    // when STS issued them: the refresh margin is half the lifetime
+  std::string profile;           // for `cache list` and `cache clear NAME`; not part of the key
   std::string role_arn;
 };
 
 class EncryptedCache {
  public:
-  // `key` is the 32-byte data key (key_store.hpp).
+  // The data key is asked of `key_source` on first use (key_store.hpp), so that a run that
+  // never touches the cache never reads or creates the key file.
+  EncryptedCache(std::filesystem::path folder, std::function<util::Secret()> key_source);
   EncryptedCache(std::filesystem::path folder, util::Secret key);
 
   // The entry, if it exists and opens with this key under this name; otherwise std::nullopt.
@@ -36,13 +44,27 @@ class EncryptedCache {
   // The cache keys of every entry file in the folder (whether or not it opens).
   [[nodiscard]] std::vector<std::string> keys() const;
 
+  [[nodiscard]] std::optional<std::string> load_route(std::string_view route_id) const;
+  void store_route(std::string_view route_id, std::string_view cache_key) const;
+  // Removes every route: they are shortcuts, made again by the next get.
+  std::size_t remove_routes() const;
+
   [[nodiscard]] std::filesystem::path entry_path(std::string_view cache_key) const;
   [[nodiscard]] std::filesystem::path lock_path(std::string_view cache_key) const;
+  [[nodiscard]] std::filesystem::path route_path(std::string_view route_id) const;
   [[nodiscard]] const std::filesystem::path& folder() const noexcept { return m_folder; }
 
  private:
+  [[nodiscard]] const util::Secret& key() const;
+  [[nodiscard]] std::optional<util::Secret> open_file(const std::filesystem::path& path,
+                                                      std::string_view header,
+                                                      std::string_view name) const;
+  void seal_file(const std::filesystem::path& path, std::string_view header,
+                 std::string_view name, std::string_view plaintext) const;
+
   std::filesystem::path m_folder;
-  util::Secret m_key;
+  std::function<util::Secret()> m_key_source;
+  mutable std::optional<util::Secret> m_key;
 };
 
 // The folder: ROLEHELPER_CACHE_DIR, else ${XDG_CACHE_HOME:-~/.cache}/rolehelper.

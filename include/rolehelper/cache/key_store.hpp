@@ -9,10 +9,14 @@
 #include <rolehelper/util/secret.hpp>
 
 #include <filesystem>
+#include <optional>
 
 namespace rolehelper::cache {
 
 [[nodiscard]] std::filesystem::path default_key_file(const os::Environment& env);
+
+// The key if there is one (the variable, or an existing key file); never creates the file.
+[[nodiscard]] std::optional<util::Secret> find_cache_key(const os::Environment& env);
 
 [[nodiscard]] util::Secret load_or_create_cache_key(const os::Environment& env);
 

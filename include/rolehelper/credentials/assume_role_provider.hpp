@@ -24,6 +24,9 @@ class AssumeRoleProvider final : public Provider {
         m_mfa(std::move(mfa)) {}
   [[nodiscard]] aws::Credentials retrieve() override;
   [[nodiscard]] std::string describe() const override;
+  [[nodiscard]] std::string identity() const override {
+    return "role:" + m_request.role_arn + " with " + m_source->identity();
+  }
 
  private:
   std::string m_profile;
@@ -46,6 +49,9 @@ class WebIdentityProvider final : public Provider {
   [[nodiscard]] aws::Credentials retrieve() override;
   [[nodiscard]] std::string describe() const override {
     return "role " + m_role_arn + " with the web identity token in " + m_token_file;
+  }
+  [[nodiscard]] std::string identity() const override {
+    return "web-identity:" + m_role_arn + " with " + m_token_file;
   }
 
  private:

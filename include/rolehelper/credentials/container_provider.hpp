@@ -19,6 +19,10 @@ class ContainerProvider final : public Provider {
   [[nodiscard]] std::string describe() const override {
     return "the container credentials endpoint";
   }
+  [[nodiscard]] std::string identity() const override {
+    return "container:" + m_env.get("AWS_CONTAINER_CREDENTIALS_FULL_URI").value_or("") + "|" +
+           m_env.get("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI").value_or("");
+  }
 
  private:
   net::HttpClient& m_http;

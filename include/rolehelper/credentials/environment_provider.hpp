@@ -14,6 +14,9 @@ class EnvironmentProvider final : public Provider {
   explicit EnvironmentProvider(const os::Environment& env) : m_env(env) {}
   [[nodiscard]] aws::Credentials retrieve() override;
   [[nodiscard]] std::string describe() const override { return "the AWS_* environment variables"; }
+  [[nodiscard]] std::string identity() const override {
+    return "environment:" + m_env.get("AWS_ACCESS_KEY_ID").value_or("");
+  }
 
  private:
   const os::Environment& m_env;

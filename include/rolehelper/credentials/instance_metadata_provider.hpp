@@ -19,6 +19,9 @@ class InstanceMetadataProvider final : public Provider {
   [[nodiscard]] std::string describe() const override {
     return "the EC2 instance metadata service (IMDSv2)";
   }
+  [[nodiscard]] std::string identity() const override {
+    return "imds:" + m_env.get("AWS_EC2_METADATA_SERVICE_ENDPOINT").value_or("");
+  }
 
  private:
   net::HttpClient& m_http;

@@ -22,6 +22,7 @@ class ProcessProvider final : public Provider {
         m_env(std::move(env)) {}
   [[nodiscard]] aws::Credentials retrieve() override;
   [[nodiscard]] std::string describe() const override;
+  [[nodiscard]] std::string identity() const override { return "process:" + m_command; }
 
  private:
   std::string m_profile;

@@ -2,10 +2,12 @@
 // make_provider: the provider for a profile, one branch per credential source, following
 // source_profile chains (role to role to keys) as botocore does. A loop is an
 // Error(config) that names it; a credential_process line that runs `rolehelper get OTHER`
-// is resolved here, in-process, never by running rolehelper again.
+// is resolved here, in-process, never by running rolehelper again. With a cache, every role
+// session of the chain is cached under a key that holds its source's identity.
 #pragma once
 
 #include <rolehelper/aws/config_files.hpp>
+#include <rolehelper/cache/encrypted_cache.hpp>
 #include <rolehelper/credentials/mfa.hpp>
 #include <rolehelper/credentials/provider.hpp>
 #include <rolehelper/net/sts_client.hpp>
@@ -29,6 +31,8 @@ struct ProviderDependencies {
   const util::Logger& log;
   // Profiles already being resolved by the rolehelper processes that ran this one.
   std::vector<std::string> outer_chain = {};
+  // Where role sessions are cached; none with --no-cache.
+  std::shared_ptr<const cache::EncryptedCache> cache = nullptr;
 };
 
 // The variable that carries the chain of profiles to child processes (aws-facts §1.4).

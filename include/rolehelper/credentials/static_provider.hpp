@@ -12,6 +12,9 @@ class StaticProvider final : public Provider {
       : m_credentials(std::move(credentials)), m_description(std::move(description)) {}
   [[nodiscard]] aws::Credentials retrieve() override { return m_credentials; }
   [[nodiscard]] std::string describe() const override { return m_description; }
+  [[nodiscard]] std::string identity() const override {
+    return "keys:" + m_credentials.access_key_id;
+  }
 
  private:
   aws::Credentials m_credentials;

@@ -3,6 +3,7 @@
 // throws Error(io) naming the path and the system's reason.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -18,6 +19,19 @@ struct FileStatus {
 };
 
 // The content of a regular file; std::nullopt when it is missing or not a regular file.
+// What changes whenever a file's content may have changed: trusting a result derived from a
+// file while its stamp is unchanged spares reading it again (git's index does the same).
+struct FileStamp {
+  std::uint64_t device = 0;
+  std::uint64_t inode = 0;
+  std::int64_t size = 0;
+  std::int64_t modified_ns = 0;
+  std::int64_t changed_ns = 0;  // ctime: no program can set it back
+};
+
+// The stamp of the file `path` names (after symlinks), or std::nullopt when it does not exist.
+[[nodiscard]] std::optional<FileStamp> file_stamp(const std::filesystem::path& path);
+
 [[nodiscard]] std::optional<std::string> read_file(const std::filesystem::path& path);
 [[nodiscard]] std::optional<FileStatus> file_status(const std::filesystem::path& path);
 

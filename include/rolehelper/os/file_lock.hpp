@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // FileLock: an exclusive flock() on a dedicated lock file (never the data file, which atomic
 // replacement swaps out). The lock belongs to this open file description: the destructor,
-// or the death of the process, releases it. Test it with processes, not threads.
+// or the death of the process, releases it. A lock file may be removed by a process that
+// holds it; the others then lock the file newly made under the name. Test it with
+// processes, not threads.
 #pragma once
 
 #include <chrono>
@@ -11,7 +13,7 @@ namespace rolehelper::os {
 
 class FileLock {
  public:
-  // Opens (creating with mode 0644; it holds nothing) the lock file; does not lock yet.
+  // Opens (creating with mode 0600; it holds nothing) the lock file; does not lock yet.
   // Throws Error(io).
   explicit FileLock(std::filesystem::path lock_path);
   FileLock(const FileLock&) = delete;
@@ -27,6 +29,9 @@ class FileLock {
   [[nodiscard]] static std::filesystem::path sidecar_for(const std::filesystem::path& file);
 
  private:
+  void open_file();
+  [[nodiscard]] bool holds_the_named_file() const;
+
   std::filesystem::path m_path;
   int m_fd = -1;
   bool m_locked = false;

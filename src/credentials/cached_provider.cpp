@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+#include <rolehelper/cache/freshness.hpp>
+#include <rolehelper/credentials/cached_provider.hpp>
+#include <rolehelper/os/file_io.hpp>
+#include <rolehelper/os/file_lock.hpp>
+#include <rolehelper/util/error.hpp>
+
+namespace rolehelper::credentials {
+using util::Error;
+using util::ErrorKind;
+
+namespace {
+
+// Longer than an STS call with its retries, and than typing an MFA code.
+constexpr auto k_refresh_wait = std::chrono::minutes(5);
+
+bool is_fresh(const cache::CacheEntry& entry, util::TimePoint now) {
+  return cache::is_fresh(entry.obtained, *entry.credentials.expiration, now);
+}
+
+}  // namespace
+
+aws::Credentials CachedProvider::retrieve() {
+  const std::string name = "profile '" + m_session.profile + "'";
+  const auto started = m_clock.now();
+  if (!m_force_refresh) {
+    if (auto entry = m_cache->load(m_session.cache_key); entry && is_fresh(*entry, started)) {
+      m_log.debug(name + ": cached session, valid until " +
+                  util::format_rfc3339(*entry->credentials.expiration));
+      return std::move(entry->credentials);
+    }
+  }
+
+  os::ensure_directory(m_cache->folder(), 0700);
+  os::FileLock lock(m_cache->lock_path(m_session.cache_key));
+  lock.lock(k_refresh_wait);
+  auto entry = m_cache->load(m_session.cache_key);
+  const auto now = m_clock.now();
+  if (entry && is_fresh(*entry, now) && (!m_force_refresh || entry->obtained >= started)) {
+    m_log.debug(name + ": another rolehelper refreshed the session while this one waited");
+    return std::move(entry->credentials);
+  }
+
+  m_log.debug(name + (entry ? ": cached session is due for refresh" : ": no cached session"));
+  cache::CacheEntry fresh{{}, now, m_session.profile, m_session.role_arn};
+  try {
+    fresh.credentials = m_inner->retrieve();
+  } catch (const Error& error) {
+    if (error.kind() == ErrorKind::network && entry && *entry->credentials.expiration > now) {
+      m_log.warning(name + ": " + error.what() + "; serving the cached session, valid until " +
+                    util::format_rfc3339(*entry->credentials.expiration));
+      return std::move(entry->credentials);
+    }
+    throw;
+  }
+  if (fresh.credentials.expiration) {
+    try {
+      m_cache->store(m_session.cache_key, fresh);
+    } catch (const Error& error) {
+      // The session is good; only the next run will have to ask STS again.
+      m_log.warning(name + ": cannot write the cache: " + error.what());
+    }
+  }
+  return std::move(fresh.credentials);
+}
+
+}  // namespace rolehelper::credentials

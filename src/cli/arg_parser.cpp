@@ -150,6 +150,17 @@ const std::vector<std::string>& ParsedArgs::positionals(std::size_t count,
   return m_positionals;
 }
 
+const std::vector<std::string>& ParsedArgs::positionals(std::size_t min, std::size_t max,
+                                                        std::string_view what) const {
+  if (m_positionals.size() < min) {
+    return positionals(min, what);
+  }
+  if (m_positionals.size() > max) {
+    return positionals(max, what);
+  }
+  return m_positionals;
+}
+
 std::span<const OptionSpec> global_option_specs() {
   return k_global_options;
 }

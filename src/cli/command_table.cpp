@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <rolehelper/app/add_profile_command.hpp>
 #include <rolehelper/app/exec_command.hpp>
+#include <rolehelper/app/cache_command.hpp>
 #include <rolehelper/app/get_command.hpp>
 #include <rolehelper/app/list_command.hpp>
 #include <rolehelper/app/remove_profile_command.hpp>
@@ -59,6 +60,19 @@ void add_profile(const ParsedArgs& args, app::Context& ctx) {
 
 void remove_profile(const ParsedArgs& args, app::Context& ctx) {
   app::run_remove_profile(app::RemoveProfileInput{args.positionals(1, "NAME")[0]}, ctx);
+}
+
+void cache(const ParsedArgs& args, app::Context& ctx) {
+  const auto& words = args.positionals(1, 2, "list or clear [NAME]");
+  if (words[0] == "list" && words.size() == 1) {
+    app::run_cache_list(app::CacheListInput{args.flag("json")}, ctx);
+  } else if (words[0] == "clear" && !args.flag("json")) {
+    app::run_cache_clear(
+        app::CacheClearInput{words.size() == 2 ? std::optional(words[1]) : std::nullopt}, ctx);
+  } else {
+    throw util::Error(util::ErrorKind::usage, "cache: expected 'list [--json]' or 'clear [NAME]'",
+                      "see rolehelper cache --help");
+  }
 }
 
 void list(const ParsedArgs& args, app::Context& ctx) {
@@ -138,6 +152,11 @@ const std::vector<CommandSpec>& table() {
        "Show a profile's settings and where each comes from; secrets are masked.",
        {{"json", "", "print JSON"}},
        show},
+      {"cache",
+       "cache list [--json] | cache clear [NAME]",
+       "List the cached role sessions (never a secret), or remove them all or a profile's.",
+       {{"json", "", "print JSON (cache list)"}},
+       cache},
       {"set-credentials",
        "set-credentials NAME [--access-key-id ID]",
        "Store long-term keys for a profile. The secret is read from stdin or a hidden prompt, "

@@ -36,7 +36,7 @@ aws::Credentials CachedProvider::retrieve() {
   lock.lock(k_refresh_wait);
   auto entry = m_cache->load(m_session.cache_key);
   const auto now = m_clock.now();
-  if (entry && is_fresh(*entry, now) && (!m_force_refresh || entry->obtained >= started)) {
+  if (entry && is_fresh(*entry, now) && (!m_force_refresh || entry->obtained > started)) {
     m_log.debug(name + ": another rolehelper refreshed the session while this one waited");
     return std::move(entry->credentials);
   }

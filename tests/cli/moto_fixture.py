@@ -54,6 +54,9 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 import weakref
 
 ACCOUNT_ID = "123456789012"  # moto's default account (moto.core.DEFAULT_ACCOUNT_ID)
@@ -420,6 +423,48 @@ class MotoServer:
             b["web_identity"] = True
         except Exception:  # moto 5.x answers 500 (unparsable): it looks for an Authorization header
             b["web_identity"] = False
+
+
+class MotoRecorder:
+    """moto's request recorder (server mode): /moto-api/recorder/{start,stop,reset,download}."""
+
+    def __init__(self, endpoint_url):
+        self.base = endpoint_url + "/moto-api/recorder/"
+
+    def _call(self, action, method="POST"):
+        request = urllib.request.Request(self.base + action, method=method, data=b"" if method == "POST" else None)
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.read()
+
+    def start(self):
+        """True if recording is on (False when this moto has no recorder)."""
+        try:
+            self._call("reset-recording")
+            self._call("start-recording")
+            return True
+        except (urllib.error.URLError, OSError):
+            return False
+
+    def stop(self):
+        try:
+            self._call("stop-recording")
+        except (urllib.error.URLError, OSError):
+            pass
+
+    def sts_requests(self):
+        """[(form dict, headers dict)] of the recorded STS Query requests, in order."""
+        requests = []
+        for line in self._call("download-recording", method="GET").decode().splitlines():
+            if not line.strip():
+                continue
+            entry = json.loads(line)
+            body = entry.get("body") or ""
+            if entry.get("body_encoded"):
+                body = base64.b64decode(body).decode("utf-8", "replace")
+            form = dict(urllib.parse.parse_qsl(body, keep_blank_values=True))
+            if "Action" in form:
+                requests.append((form, {k.lower(): v for k, v in (entry.get("headers") or {}).items()}))
+        return requests
 
 
 @atexit.register

@@ -324,12 +324,10 @@ class ProcessCredentialsTest(MotoTestCase):
 
     # The cache: while a session has well over 15 minutes left, every command serves it.
 
-    @unittest.skip("the credential cache lands with the encrypted-cache issue (#4)")
     def test_get_again_serves_the_cached_session(self):
         first = self.get("ghijk")
         self.assertEqual(self.get("ghijk"), first, "a new session was fetched despite the cache")
 
-    @unittest.skip("the credential cache lands with the encrypted-cache issue (#4)")
     def test_formats_whoami_and_exec_serve_the_cached_session(self):
         credentials = self.get("ghijk")
         arn = self.identity_of(credentials)["Arn"]

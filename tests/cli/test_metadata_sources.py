@@ -219,7 +219,6 @@ class Ec2InstanceMetadataTest(MetadataSourceTestCase):
         doc = self.assertIssued(self.get("ec2", self.imds_env()), self.sts)
         self.assertEqual(doc.get("AccountId"), ACCOUNT, doc)
 
-    @unittest.skip("the credential cache lands with the encrypted-cache issue (#4)")
     def test_cache_hit_contacts_neither_imds_nor_sts(self):
         first = self.get("ec2", self.imds_env())
         self.assertIssued(first, self.sts)

@@ -17,7 +17,6 @@ Every failure test asserts exit 1, empty stdout, exactly one stderr line startin
 "rolehelper: ", and no fixture secret (secret keys, session tokens, web identity tokens)
 anywhere in stdout or stderr.
 """
-import base64
 import datetime
 import importlib.util
 import json
@@ -27,9 +26,6 @@ import re
 import sys
 import textwrap
 import unittest
-import urllib.error
-import urllib.parse
-import urllib.request
 
 from metadata_servers import FakeCredentials, MiniSts, parse_timestamp
 from testlib import BIN, RolehelperTestCase, main
@@ -134,55 +130,13 @@ class SourcesTestCase(RolehelperTestCase):
 # ------------------------------------------------------------------------------------ web identity
 
 
-class MotoRecorder:
-    """moto's request recorder (server mode): /moto-api/recorder/{start,stop,reset,download}."""
-
-    def __init__(self, endpoint_url):
-        self.base = endpoint_url + "/moto-api/recorder/"
-
-    def _call(self, action, method="POST"):
-        request = urllib.request.Request(self.base + action, method=method, data=b"" if method == "POST" else None)
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.read()
-
-    def start(self):
-        """True if recording is on (False when this moto has no recorder)."""
-        try:
-            self._call("reset-recording")
-            self._call("start-recording")
-            return True
-        except (urllib.error.URLError, OSError):
-            return False
-
-    def stop(self):
-        try:
-            self._call("stop-recording")
-        except (urllib.error.URLError, OSError):
-            pass
-
-    def sts_requests(self):
-        """[(form dict, headers dict)] of the recorded STS Query requests, in order."""
-        requests = []
-        for line in self._call("download-recording", method="GET").decode().splitlines():
-            if not line.strip():
-                continue
-            entry = json.loads(line)
-            body = entry.get("body") or ""
-            if entry.get("body_encoded"):
-                body = base64.b64decode(body).decode("utf-8", "replace")
-            form = dict(urllib.parse.parse_qsl(body, keep_blank_values=True))
-            if "Action" in form:
-                requests.append((form, {k.lower(): v for k, v in (entry.get("headers") or {}).items()}))
-        return requests
-
-
 @unittest.skipUnless(HAVE_MOTO, "moto and boto3 are not installed")
 class WebIdentityTest(SourcesTestCase):
     moto = None
 
     @classmethod
     def setUpClass(cls):
-        from moto_fixture import MotoServer
+        from moto_fixture import MotoRecorder, MotoServer
         cls.moto = MotoServer(auth=False).start()
         if not cls.moto.behaviour.get("web_identity"):
             cls.moto.stop()
@@ -285,6 +239,7 @@ class WebIdentityTest(SourcesTestCase):
                 """))
         for profile, session in (("chain", "chain-standard"), ("chain-rh", "chain-rolehelper")):
             with self.subTest(profile=profile):
+                self.clear_cache()  # both share the web identity session otherwise
                 if recording:
                     self.recorder.start()
                 result = self.run_moto("get", profile)
@@ -506,6 +461,7 @@ class InProcessTest(SourcesTestCase):
                         f"{self.fake_bin}/rolehelper get a --format process"):
             with self.subTest(command=command):
                 self.sts.clear()
+                self.clear_cache()
                 self.write_config(f"""
                     [profile a]
                     credential_process = rolehelper get a

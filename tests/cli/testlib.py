@@ -47,6 +47,15 @@ class RolehelperTestCase(unittest.TestCase):
         env.update({k: str(v) for k, v in extra.items()})
         return env
 
+    @property
+    def cache_dir(self):
+        """The credential cache folder of the default environment."""
+        return self.home / ".cache" / "rolehelper"
+
+    def clear_cache(self):
+        """Forget every cached session, so the next get asks STS again."""
+        shutil.rmtree(self.cache_dir, ignore_errors=True)
+
     def run_rolehelper(self, *args, stdin=None, env=None, timeout=60):
         completed = subprocess.run(
             [BIN, *map(str, args)],

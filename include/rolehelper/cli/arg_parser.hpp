@@ -35,6 +35,9 @@ class ParsedArgs {
   // Exactly `count` positional words; `what` names them in the error.
   [[nodiscard]] const std::vector<std::string>& positionals(std::size_t count,
                                                             std::string_view what) const;
+  // Between `min` and `max` positional words.
+  [[nodiscard]] const std::vector<std::string>& positionals(std::size_t min, std::size_t max,
+                                                            std::string_view what) const;
   // The words after "--" (exec's command).
   [[nodiscard]] const std::vector<std::string>& rest() const noexcept { return m_rest; }
 

@@ -32,7 +32,8 @@ rh::cache::CacheEntry sample_entry() {
   entry.credentials.access_key_id = "ASIAEXAMPLECACHE0001";
   entry.credentials.secret_access_key = rh::util::Secret(k_secret);
   entry.credentials.session_token = rh::util::Secret(k_token);
-  entry.credentials.expiration = rh::test::FixedClock().time + std::chrono::hours(1);
+  entry.obtained = rh::test::FixedClock().time;
+  entry.credentials.expiration = entry.obtained + std::chrono::hours(1);
   entry.credentials.account_id = "123456789012";
   entry.profile = "ghijk";
   entry.role_arn = "arn:aws:iam::123456789012:role/Ghijk";
@@ -64,6 +65,7 @@ BOOST_AUTO_TEST_CASE(an_entry_comes_back_as_stored_from_a_private_file) {
   BOOST_TEST((loaded->credentials.expiration == sample_entry().credentials.expiration));
   BOOST_TEST(*loaded->credentials.account_id == "123456789012");
   BOOST_TEST(loaded->profile == "ghijk");
+  BOOST_TEST((loaded->obtained == sample_entry().obtained));
   BOOST_TEST(rh::os::file_status(dir / "cache")->mode == 0700U);
   BOOST_TEST(rh::os::file_status(cache.entry_path(key))->mode == 0600U);
   BOOST_TEST(cache.keys() == std::vector<std::string>{key});
@@ -114,6 +116,38 @@ BOOST_AUTO_TEST_CASE(an_entry_renamed_to_another_profiles_name_or_read_with_anot
   const rh::cache::EncryptedCache other_key(dir.path(), new_key());
   BOOST_TEST(!other_key.load(key_of("ghijk")).has_value());
   BOOST_TEST(!cache.load(key_of("never-stored")).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_route_leads_to_its_cache_key_and_does_not_open_under_another_name) {
+  TempDir dir;
+  const rh::cache::EncryptedCache cache(dir.path(), new_key());
+  const auto route = key_of("route one");
+  cache.store_route(route, key_of("ghijk"));
+  BOOST_TEST(cache.load_route(route).value_or("") == key_of("ghijk"));
+  BOOST_TEST(rh::os::file_status(cache.route_path(route))->mode == 0600U);
+  fs::copy_file(cache.route_path(route), cache.route_path(key_of("route two")));
+  BOOST_TEST(!cache.load_route(key_of("route two")).has_value());
+  // An entry is not a route, nor a route an entry, even under the same name.
+  cache.store(key_of("ghijk"), sample_entry());
+  fs::copy_file(cache.entry_path(key_of("ghijk")), cache.route_path(key_of("ghijk")));
+  BOOST_TEST(!cache.load_route(key_of("ghijk")).has_value());
+  BOOST_TEST(cache.remove_routes() == 3U);
+  BOOST_TEST(!cache.load_route(route).has_value());
+  BOOST_TEST(cache.load(key_of("ghijk")).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(the_key_is_asked_for_only_when_a_file_is_opened) {
+  TempDir dir;
+  int asked = 0;
+  const rh::cache::EncryptedCache cache(dir.path(), [&asked] {
+    ++asked;
+    return new_key();
+  });
+  BOOST_TEST(cache.keys().empty());
+  BOOST_TEST(asked == 0);
+  cache.store(key_of("ghijk"), sample_entry());
+  BOOST_TEST(cache.load(key_of("ghijk")).has_value());
+  BOOST_TEST(asked == 1);
 }
 
 BOOST_AUTO_TEST_CASE(cache_keys_change_with_every_input_and_do_not_collide_by_concatenation) {

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include "library.hpp"
+
 #include <rolehelper/crypto/aead.hpp>
 #include <rolehelper/crypto/random.hpp>
 #include <rolehelper/util/error.hpp>
@@ -30,6 +32,7 @@ void require_key(const util::Secret& key) {
 std::string seal(const util::Secret& key, std::string_view plaintext,
                  std::string_view associated_data) {
   require_key(key);
+  detail::ready_openssl();
   const std::string nonce = random_bytes(k_aead_nonce_size);
   Context context(EVP_CIPHER_CTX_new(), EVP_CIPHER_CTX_free);
   std::string out = nonce;
@@ -59,6 +62,7 @@ std::string seal(const util::Secret& key, std::string_view plaintext,
 std::optional<util::Secret> open(const util::Secret& key, std::string_view sealed,
                                  std::string_view associated_data) {
   require_key(key);
+  detail::ready_openssl();
   if (sealed.size() < k_aead_nonce_size + k_aead_tag_size) {
     return std::nullopt;
   }

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include "library.hpp"
+
 #include <rolehelper/crypto/digest.hpp>
 #include <rolehelper/util/error.hpp>
 
@@ -8,6 +10,7 @@
 namespace rolehelper::crypto {
 
 Digest sha256(std::string_view data) {
+  detail::ready_openssl();
   Digest digest{};
   unsigned int length = 0;
   if (EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1 ||
@@ -18,6 +21,7 @@ Digest sha256(std::string_view data) {
 }
 
 Digest hmac_sha256(std::string_view key, std::string_view data) {
+  detail::ready_openssl();
   Digest digest{};
   unsigned int length = 0;
   if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),

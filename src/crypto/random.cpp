@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include "library.hpp"
+
 #include <rolehelper/crypto/random.hpp>
 #include <rolehelper/util/error.hpp>
 
@@ -7,6 +9,7 @@
 namespace rolehelper::crypto {
 
 std::string random_bytes(std::size_t count) {
+  detail::ready_openssl();
   std::string bytes(count, '\0');
   if (count > 0 &&
       RAND_bytes(reinterpret_cast<unsigned char*>(bytes.data()), static_cast<int>(count)) != 1) {

@@ -44,7 +44,7 @@ std::string state_of(const cache::CacheEntry& entry, util::TimePoint now) {
     return "expired";
   }
   return cache::is_fresh(entry.obtained, *entry.credentials.expiration, now) ? "fresh"
-                                                                            : "refresh due";
+                                                                             : "refresh due";
 }
 
 std::string time_left(std::chrono::seconds left) {

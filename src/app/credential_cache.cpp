@@ -20,12 +20,13 @@ std::shared_ptr<const cache::EncryptedCache> open_credential_cache(const Context
 
 cache::Route route_for(const std::string& profile, const std::optional<std::string>& region,
                        const Context& ctx) {
-  const auto files = ctx.aws_files();
+  // Not ctx.aws_files(): the files are logged once, when they are read.
+  const auto files =
+      os::aws_file_paths(ctx.env, ctx.options.config_file, ctx.options.credentials_file);
   return cache::make_route(profile, region, {files.config, files.credentials}, ctx.env);
 }
 
-std::optional<aws::Credentials> cached_credentials(const cache::Route& route,
-                                                   const Context& ctx) {
+std::optional<aws::Credentials> cached_credentials(const cache::Route& route, const Context& ctx) {
   auto key = cache::find_cache_key(ctx.env);
   if (!key) {
     return std::nullopt;  // no key yet, so no entry either
@@ -36,7 +37,8 @@ std::optional<aws::Credentials> cached_credentials(const cache::Route& route,
     return std::nullopt;
   }
   auto entry = cache.load(*cache_key);
-  if (!entry || !cache::is_fresh(entry->obtained, *entry->credentials.expiration, ctx.clock.now())) {
+  if (!entry ||
+      !cache::is_fresh(entry->obtained, *entry->credentials.expiration, ctx.clock.now())) {
     return std::nullopt;
   }
   ctx.log.debug("profile '" + entry->profile + "': cached session, valid until " +

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include <rolehelper/app/credential_cache.hpp>
 #include <rolehelper/app/profile_credentials.hpp>
-#include <rolehelper/credentials/cached_provider.hpp>
 #include <rolehelper/aws/config_files.hpp>
 #include <rolehelper/aws/endpoints.hpp>
+#include <rolehelper/credentials/cached_provider.hpp>
 #include <rolehelper/credentials/provider_factory.hpp>
 #include <rolehelper/util/error.hpp>
 

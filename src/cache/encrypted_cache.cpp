@@ -74,8 +74,7 @@ fs::path EncryptedCache::route_path(std::string_view route_id) const {
   return m_folder / (std::string(route_id) + std::string(k_route_suffix));
 }
 
-std::optional<util::Secret> EncryptedCache::open_file(const fs::path& path,
-                                                      std::string_view header,
+std::optional<util::Secret> EncryptedCache::open_file(const fs::path& path, std::string_view header,
                                                       std::string_view name) const {
   std::optional<std::string> file;
   try {
@@ -90,8 +89,8 @@ std::optional<util::Secret> EncryptedCache::open_file(const fs::path& path,
                       std::string(header) + std::string(name));
 }
 
-void EncryptedCache::seal_file(const fs::path& path, std::string_view header,
-                               std::string_view name, std::string_view plaintext) const {
+void EncryptedCache::seal_file(const fs::path& path, std::string_view header, std::string_view name,
+                               std::string_view plaintext) const {
   const std::string sealed =
       std::string(header) + crypto::seal(key(), plaintext, std::string(header) + std::string(name));
   os::ensure_directory(m_folder, 0700);

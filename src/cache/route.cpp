@@ -16,8 +16,9 @@ constexpr auto k_settle_time = std::chrono::seconds(2);
 // Secrets change nothing a route leads to (a role's key holds the access key id), and a
 // hash of them has no place in a file name.
 constexpr std::array<std::string_view, 6> k_left_out = {
-    "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",    "AWS_SECURITY_TOKEN",
-    "AWS_CONTAINER_AUTHORIZATION_TOKEN", "ROLEHELPER_CACHE_KEY", "ROLEHELPER_LOG"};
+    "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+    "AWS_SECURITY_TOKEN",    "AWS_CONTAINER_AUTHORIZATION_TOKEN",
+    "ROLEHELPER_CACHE_KEY",  "ROLEHELPER_LOG"};
 
 bool shapes_resolution(std::string_view name) {
   return (name.starts_with("AWS_") || name.starts_with("ROLEHELPER_")) &&
@@ -40,11 +41,11 @@ Route make_route(std::string_view profile, const std::optional<std::string>& reg
   for (const auto& path : files) {
     auto stamp = os::file_stamp(path);
     add("file", path.string());
-    add("stamp", stamp ? std::to_string(stamp->device) + "," + std::to_string(stamp->inode) + "," +
-                             std::to_string(stamp->size) + "," +
-                             std::to_string(stamp->modified_ns) + "," +
-                             std::to_string(stamp->changed_ns)
-                       : std::string("absent"));
+    add("stamp", stamp
+                     ? std::to_string(stamp->device) + "," + std::to_string(stamp->inode) + "," +
+                           std::to_string(stamp->size) + "," + std::to_string(stamp->modified_ns) +
+                           "," + std::to_string(stamp->changed_ns)
+                     : std::string("absent"));
     route.files.push_back({path, stamp});
   }
   for (const auto& [name, value] : env.variables()) {  // a sorted map: a stable order

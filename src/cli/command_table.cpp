@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <rolehelper/app/add_profile_command.hpp>
-#include <rolehelper/app/exec_command.hpp>
 #include <rolehelper/app/cache_command.hpp>
+#include <rolehelper/app/exec_command.hpp>
 #include <rolehelper/app/get_command.hpp>
 #include <rolehelper/app/list_command.hpp>
 #include <rolehelper/app/remove_profile_command.hpp>

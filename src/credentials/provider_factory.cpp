@@ -159,9 +159,9 @@ class Builder {
     key.role_session_name = role.role_session_name.value_or("");  // unset: a fresh name each time
     key.duration_seconds = role.duration_seconds ? std::to_string(*role.duration_seconds) : "";
     key.mfa_serial = role.mfa_serial.value_or("");
-    std::unique_ptr<Provider> provider = std::make_unique<AssumeRoleProvider>(
-        config.name, std::move(source), m_deps.sts, std::move(request), role.mfa_process,
-        m_deps.mfa);
+    std::unique_ptr<Provider> provider =
+        std::make_unique<AssumeRoleProvider>(config.name, std::move(source), m_deps.sts,
+                                             std::move(request), role.mfa_process, m_deps.mfa);
     return cached(config.name, role.role_arn, std::move(key), std::move(provider));
   }
 

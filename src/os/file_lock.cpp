@@ -7,8 +7,8 @@
 
 #include <cerrno>
 #include <cstring>
-#include <sys/stat.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <thread>
 
 namespace rolehelper::os {
@@ -16,7 +16,9 @@ namespace fs = std::filesystem;
 using util::Error;
 using util::ErrorKind;
 
-FileLock::FileLock(fs::path lock_path) : m_path(std::move(lock_path)) { open_file(); }
+FileLock::FileLock(fs::path lock_path) : m_path(std::move(lock_path)) {
+  open_file();
+}
 
 void FileLock::open_file() {
   m_fd = ::open(m_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);

@@ -23,8 +23,7 @@ namespace rolehelper::app {
 
 // The route of a request for `profile`, stamped now.
 [[nodiscard]] cache::Route route_for(const std::string& profile,
-                                     const std::optional<std::string>& region,
-                                     const Context& ctx);
+                                     const std::optional<std::string>& region, const Context& ctx);
 
 // The credentials of the entry the route leads to, if it is fresh. Never creates the key.
 [[nodiscard]] std::optional<aws::Credentials> cached_credentials(const cache::Route& route,

@@ -59,8 +59,8 @@ class EncryptedCache {
   [[nodiscard]] std::optional<util::Secret> open_file(const std::filesystem::path& path,
                                                       std::string_view header,
                                                       std::string_view name) const;
-  void seal_file(const std::filesystem::path& path, std::string_view header,
-                 std::string_view name, std::string_view plaintext) const;
+  void seal_file(const std::filesystem::path& path, std::string_view header, std::string_view name,
+                 std::string_view plaintext) const;
 
   std::filesystem::path m_folder;
   std::function<util::Secret()> m_key_source;

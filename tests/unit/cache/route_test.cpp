@@ -90,7 +90,8 @@ BOOST_AUTO_TEST_CASE(a_route_is_settled_only_once_its_files_have_been_still_for_
                                            rh::os::Environment());
   BOOST_REQUIRE(route.files.at(0).stamp.has_value());
   BOOST_TEST(!route.files.at(1).stamp.has_value());
-  const auto changed = std::max(route.files[0].stamp->changed_ns, route.files[0].stamp->modified_ns);
+  const auto changed =
+      std::max(route.files[0].stamp->changed_ns, route.files[0].stamp->modified_ns);
   BOOST_TEST(!rh::cache::is_settled(route, from_ns(changed)));
   BOOST_TEST(!rh::cache::is_settled(route, from_ns(changed) + 1999ms));
   BOOST_TEST(rh::cache::is_settled(route, from_ns(changed) + 2001ms));

@@ -57,8 +57,9 @@ struct Fixture {
   rh::test::FixedClock clock;
   std::ostringstream log_text;
   rh::util::Logger log{log_text, rh::util::LogLevel::debug};
-  std::shared_ptr<const rh::cache::EncryptedCache> cache = std::make_shared<rh::cache::EncryptedCache>(
-      dir / "cache", rh::util::Secret(rh::crypto::random_bytes(32)));
+  std::shared_ptr<const rh::cache::EncryptedCache> cache =
+      std::make_shared<rh::cache::EncryptedCache>(dir / "cache",
+                                                  rh::util::Secret(rh::crypto::random_bytes(32)));
   int calls = 0;
   CountingProvider* inner = nullptr;
   std::string key = std::string(64, 'a');
@@ -183,8 +184,9 @@ constexpr std::string_view k_keys =
 
 struct CachedWorld {
   TempDir dir;
-  std::shared_ptr<const rh::cache::EncryptedCache> cache = std::make_shared<rh::cache::EncryptedCache>(
-      dir / "cache", rh::util::Secret(rh::crypto::random_bytes(32)));
+  std::shared_ptr<const rh::cache::EncryptedCache> cache =
+      std::make_shared<rh::cache::EncryptedCache>(dir / "cache",
+                                                  rh::util::Secret(rh::crypto::random_bytes(32)));
 
   // The number of STS calls a retrieve of `profile` makes with this config.
   std::size_t calls_for(const std::string& config, std::string_view profile,
@@ -224,12 +226,14 @@ BOOST_FIXTURE_TEST_CASE(every_key_setting_in_the_config_makes_the_old_entry_a_mi
     BOOST_TEST(calls_for(k_base + std::string(extra), "deployer") == 1U, extra);
     BOOST_TEST(calls_for(k_base + std::string(extra), "deployer") == 0U, extra);
   }
-  const std::string other_role = "[profile deployer]\nrole_arn = arn:aws:iam::210987654321:role/"
-                                 "reader\nsource_profile = keys\n";
+  const std::string other_role =
+      "[profile deployer]\nrole_arn = arn:aws:iam::210987654321:role/"
+      "reader\nsource_profile = keys\n";
   BOOST_TEST(calls_for(other_role, "deployer") == 1U);
   // Other source keys (a rotated access key) make another entry.
-  const std::string rotated = "[keys]\naws_access_key_id = AKIAQXAMPLEROTATED1\n"
-                              "aws_secret_access_key = rhTestSecret/Rotated+0123456789abcdef\n";
+  const std::string rotated =
+      "[keys]\naws_access_key_id = AKIAQXAMPLEROTATED1\n"
+      "aws_secret_access_key = rhTestSecret/Rotated+0123456789abcdef\n";
   BOOST_TEST(calls_for(k_base, "deployer", rotated) == 1U);
   BOOST_TEST(calls_for(k_base, "deployer", rotated) == 0U);
 }

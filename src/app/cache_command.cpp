@@ -4,6 +4,7 @@
 #include <rolehelper/cache/freshness.hpp>
 #include <rolehelper/cache/key_store.hpp>
 #include <rolehelper/os/file_lock.hpp>
+#include <rolehelper/util/error.hpp>
 #include <rolehelper/util/json.hpp>
 
 #include <algorithm>
@@ -14,6 +15,9 @@ namespace fs = std::filesystem;
 using util::JsonValue;
 
 namespace {
+
+// A refresh holds an entry's lock for one STS call; an MFA prompt can hold it far longer.
+constexpr auto k_clear_wait = std::chrono::seconds(10);
 
 struct ListedEntry {
   std::string key;
@@ -124,25 +128,48 @@ void run_cache_clear(const CacheClearInput& input, Context& ctx) {
   const cache::EncryptedCache cache(cache_folder(ctx), util::Secret());
   std::size_t removed = 0;
   std::size_t unopened = 0;
+  std::size_t busy = 0;
   for (const auto& item : listed) {
     if (input.profile && (!item.entry || item.entry->profile != *input.profile)) {
       unopened += item.entry ? 0U : 1U;
       continue;
     }
-    // The lock file goes too, but only while held: a refresh waiting on it then locks a
-    // new one (file_lock.hpp). A busy lock is left in place.
+    // Under the entry's lock, so that a refresh in progress is not undone by its own write
+    // just after; the lock file goes too, while held (file_lock.hpp).
     os::FileLock lock(cache.lock_path(item.key));
-    const bool locked = lock.try_lock();
+    try {
+      lock.lock(k_clear_wait);
+    } catch (const util::Error&) {
+      ++busy;
+      continue;
+    }
     removed += cache.remove(item.key) ? 1U : 0U;
-    if (locked) {
+    std::error_code ec;
+    fs::remove(cache.lock_path(item.key), ec);
+  }
+  if (!input.profile) {
+    // What is left: locks of sessions never stored, files of killed writers.
+    for (const auto& path : cache.lock_files()) {
+      os::FileLock lock(path);
       std::error_code ec;
-      fs::remove(cache.lock_path(item.key), ec);
+      if (lock.try_lock()) {
+        fs::remove(path, ec);
+      }
+    }
+    for (const auto& path : cache.leftover_temporary_files()) {
+      std::error_code ec;
+      fs::remove(path, ec);
     }
   }
   cache.remove_routes();
   ctx.out << "removed " << removed << (removed == 1 ? " cached session" : " cached sessions")
           << (input.profile ? " of profile '" + *input.profile + "'" : std::string()) << '\n';
-  warn_unopened(unopened, ctx);
+  if (busy > 0) {
+    ctx.log.warning(std::to_string(busy) +
+                    " sessions were being refreshed and were left; run rolehelper cache clear "
+                    "again once that is done");
+  }
+  warn_unopened(unopened, ctx);  // kept: they may be other profiles'
 }
 
 }  // namespace rolehelper::app

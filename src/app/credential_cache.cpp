@@ -23,7 +23,8 @@ cache::Route route_for(const std::string& profile, const std::optional<std::stri
   // Not ctx.aws_files(): the files are logged once, when they are read.
   const auto files =
       os::aws_file_paths(ctx.env, ctx.options.config_file, ctx.options.credentials_file);
-  return cache::make_route(profile, region, {files.config, files.credentials}, ctx.env);
+  return cache::make_route(profile, region, {files.config, files.credentials}, ctx.env,
+                           ctx.clock.now());
 }
 
 std::optional<aws::Credentials> cached_credentials(const cache::Route& route, const Context& ctx) {
@@ -32,7 +33,7 @@ std::optional<aws::Credentials> cached_credentials(const cache::Route& route, co
     return std::nullopt;  // no key yet, so no entry either
   }
   const cache::EncryptedCache cache(cache_folder(ctx), std::move(*key));
-  const auto cache_key = cache.load_route(route.id);
+  const auto cache_key = cache.load_route(route);
   if (!cache_key) {
     return std::nullopt;
   }

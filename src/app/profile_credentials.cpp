@@ -16,12 +16,11 @@ namespace {
 void remember_route(const CredentialRequest& request, const credentials::Provider& provider,
                     const std::shared_ptr<const cache::EncryptedCache>& cache, const Context& ctx) {
   const auto cache_key = provider.cache_key();
-  if (request.route == nullptr || !cache || !cache_key ||
-      !cache::is_settled(*request.route, ctx.clock.now())) {
+  if (request.route == nullptr || !cache || !cache_key || !cache::may_be_stored(*request.route)) {
     return;
   }
   try {
-    cache->store_route(request.route->id, *cache_key);
+    cache->store_route(*request.route, *cache_key);
   } catch (const util::Error& error) {
     ctx.log.debug(std::string("cannot write the cache route: ") + error.what());
   }

@@ -8,8 +8,12 @@
 #include <rolehelper/os/file_io.hpp>
 #include <rolehelper/util/error.hpp>
 #include <rolehelper/util/json.hpp>
+#include <rolehelper/util/strings.hpp>
+
+#include <unistd.h>
 
 #include <algorithm>
+#include <sys/stat.h>
 
 namespace rolehelper::cache {
 namespace fs = std::filesystem;
@@ -70,8 +74,8 @@ fs::path EncryptedCache::lock_path(std::string_view cache_key) const {
   return m_folder / (std::string(cache_key) + std::string(k_lock_suffix));
 }
 
-fs::path EncryptedCache::route_path(std::string_view route_id) const {
-  return m_folder / (std::string(route_id) + std::string(k_route_suffix));
+fs::path EncryptedCache::route_path(std::string_view slot) const {
+  return m_folder / (std::string(slot) + std::string(k_route_suffix));
 }
 
 std::optional<util::Secret> EncryptedCache::open_file(const fs::path& path, std::string_view header,
@@ -93,10 +97,55 @@ void EncryptedCache::seal_file(const fs::path& path, std::string_view header, st
                                std::string_view plaintext) const {
   const std::string sealed =
       std::string(header) + crypto::seal(key(), plaintext, std::string(header) + std::string(name));
-  os::ensure_directory(m_folder, 0700);
+  prepare_folder();
   os::AtomicFile file(path, 0600);
   file.write(sealed);
   file.commit();
+}
+
+void EncryptedCache::prepare_folder() const {
+  os::ensure_directory(m_folder, 0700);
+  const auto status = os::file_status(m_folder);
+  if (!status) {
+    throw Error(ErrorKind::cache, "the cache folder " + m_folder.string() + " vanished");
+  }
+  if (status->owner != ::geteuid()) {
+    throw Error(ErrorKind::cache,
+                "the cache folder " + m_folder.string() + " belongs to another user",
+                "set ROLEHELPER_CACHE_DIR to a folder of your own");
+  }
+  if ((status->mode & 077) != 0 && ::chmod(m_folder.c_str(), 0700) != 0) {
+    throw Error(ErrorKind::cache,
+                "the cache folder " + m_folder.string() + " has mode " +
+                    util::octal_mode(status->mode) + " and cannot be made private",
+                "run: chmod 700 " + m_folder.string());
+  }
+}
+
+std::vector<fs::path> EncryptedCache::lock_files() const {
+  std::vector<fs::path> paths;
+  for (const auto& name : names_with_suffix(m_folder, k_lock_suffix)) {
+    paths.push_back(lock_path(name));
+  }
+  return paths;
+}
+
+std::vector<fs::path> EncryptedCache::leftover_temporary_files() const {
+  std::vector<fs::path> paths;
+  std::error_code ec;
+  for (fs::directory_iterator it(m_folder, ec), end; !ec && it != end; it.increment(ec)) {
+    const auto name = it->path().filename().string();
+    // ".<hex>.entry.rolehelper-tmp-XXXXXX" and the like, from os::AtomicFile
+    const auto marker = name.find(".rolehelper-tmp-");
+    if (name.starts_with(".") && marker != std::string::npos) {
+      const auto target = std::string_view(name).substr(1, marker - 1);
+      const auto dot = target.find('.');
+      if (dot != std::string_view::npos && is_hex_name(target.substr(0, dot))) {
+        paths.push_back(it->path());
+      }
+    }
+  }
+  return paths;
 }
 
 std::optional<CacheEntry> EncryptedCache::load(std::string_view cache_key) const {
@@ -145,16 +194,19 @@ std::vector<std::string> EncryptedCache::keys() const {
   return names_with_suffix(m_folder, k_entry_suffix);
 }
 
-std::optional<std::string> EncryptedCache::load_route(std::string_view route_id) const {
-  const auto plaintext = open_file(route_path(route_id), k_route_header, route_id);
-  if (!plaintext || !is_hex_name(plaintext->expose())) {
+std::optional<std::string> EncryptedCache::load_route(const Route& route) const {
+  const auto plaintext = open_file(route_path(route.slot), k_route_header, route.slot);
+  // The plaintext: the route id, a newline, the cache key.
+  if (!plaintext || plaintext->size() != 129 || !plaintext->expose().starts_with(route.id)) {
     return std::nullopt;
   }
-  return std::string(plaintext->expose());
+  const auto cache_key = plaintext->expose().substr(65);
+  return is_hex_name(cache_key) ? std::optional<std::string>(cache_key) : std::nullopt;
 }
 
-void EncryptedCache::store_route(std::string_view route_id, std::string_view cache_key) const {
-  seal_file(route_path(route_id), k_route_header, route_id, cache_key);
+void EncryptedCache::store_route(const Route& route, std::string_view cache_key) const {
+  seal_file(route_path(route.slot), k_route_header, route.slot,
+            route.id + "\n" + std::string(cache_key));
 }
 
 std::size_t EncryptedCache::remove_routes() const {

@@ -5,6 +5,8 @@
 #include <rolehelper/os/file_lock.hpp>
 #include <rolehelper/util/error.hpp>
 
+#include <optional>
+
 namespace rolehelper::credentials {
 using util::Error;
 using util::ErrorKind;
@@ -31,9 +33,26 @@ aws::Credentials CachedProvider::retrieve() {
     }
   }
 
-  os::ensure_directory(m_cache->folder(), 0700);
-  os::FileLock lock(m_cache->lock_path(m_session.cache_key));
-  lock.lock(k_refresh_wait);
+  std::optional<os::FileLock> lock;
+  try {
+    m_cache->prepare_folder();
+    lock.emplace(m_cache->lock_path(m_session.cache_key));
+  } catch (const Error& error) {
+    // A cache that cannot be used must not cost the user the credentials.
+    m_log.warning(name + ": " + error.what() + "; going on without the cache (" +
+                  (error.hint().empty()
+                       ? std::string("set ROLEHELPER_CACHE_DIR to a writable folder")
+                       : error.hint()) +
+                  ", or pass --no-cache)");
+    return m_inner->retrieve();
+  }
+  try {
+    lock->lock(k_refresh_wait);
+  } catch (const Error&) {
+    throw Error(ErrorKind::io,
+                name + ": another rolehelper has been refreshing this session for 5 minutes",
+                "let it finish (it may be waiting for an MFA code), or run with --no-cache");
+  }
   auto entry = m_cache->load(m_session.cache_key);
   const auto now = m_clock.now();
   if (entry && is_fresh(*entry, now) && (!m_force_refresh || entry->obtained > started)) {

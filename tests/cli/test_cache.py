@@ -90,12 +90,13 @@ class StampedeTest(CacheTestCase):
 
 class CacheBehaviourTest(CacheTestCase):
     def test_no_secret_in_plain_text_under_the_cache_folder_and_private_modes(self):
+        time.sleep(2.1)  # so that a route is stored too
         printed = self.get()
-        self.get()  # and once more, through the route
+        self.get()
         needles = [printed["AccessKeyId"], printed["SecretAccessKey"], printed["SessionToken"],
                    self.moto.access_key_id, self.moto.secret_access_key]
         files = [path for path in self.cache_dir.rglob("*") if path.is_file()]
-        self.assertTrue(any(path.suffix == ".entry" for path in files), files)
+        self.assertEqual(sorted({path.suffix for path in files}), [".entry", ".lock", ".route"])
         for path in files:
             data = path.read_bytes()
             for needle in needles:
@@ -178,6 +179,63 @@ class CacheBehaviourTest(CacheTestCase):
         # Another key cannot open the entry: a miss, then the entry is rewritten.
         other = self.get()
         self.assertNotEqual(other["AccessKeyId"], first["AccessKeyId"])
+
+
+class RoutesTest(CacheTestCase):
+    """Hits that follow a route skip the config files; any change that matters is a miss."""
+
+    ROUTED = "config files unchanged since it was cached"
+
+    def settle(self):
+        time.sleep(2.1)  # routes are stored only for files that have been still for 2 s
+
+    def verbose_get(self, *options, env=None):
+        result = self.run_rolehelper("-v", "get", "ghijk", *options, env=env)
+        self.assertEqual(result.status, 0, result)
+        return json.loads(result.stdout), result.stderr
+
+    def test_a_hit_follows_the_route_once_the_files_have_settled(self):
+        self.settle()
+        first, _ = self.verbose_get()
+        second, log = self.verbose_get()
+        self.assertEqual(second, first)
+        self.assertIn(self.ROUTED, log)
+        self.assertNotIn("resolving profile", log)
+        # The environment that shapes resolution is part of the route: AWS_REGION does not
+        # change this profile's session (its own region wins) but is resolved again.
+        third, log = self.verbose_get(env=self.env(AWS_REGION="eu-west-1"))
+        self.assertEqual(third, first)
+        self.assertIn("resolving profile", log)
+
+    def test_rotated_source_keys_are_a_miss_even_through_a_route(self):
+        self.settle()
+        self.get()
+        self.get()
+        self.write(self.credentials, "[default]\naws_access_key_id = AKIAROTATEDEXAMPLE01\n"
+                   "aws_secret_access_key = rotatedSecretExample0123456789abcdefghij\n")
+        # The new key is unknown to moto: a miss must ask STS, and fail.
+        self.assertFailsWith(self.run_rolehelper("get", "ghijk"), 1, "InvalidClientTokenId")
+
+    def test_another_config_file_or_a_switched_symlink_is_another_session(self):
+        work = self.home / "work-config"
+        personal = self.home / "personal-config"
+        base = self.config.read_text()
+        self.write(work, base)
+        self.write(personal, base.replace("rolehelper_source_profile = default",
+                                          "rolehelper_source_profile = default\n"
+                                          "rolehelper_role_session_name = personal"))
+        self.config.unlink()
+        self.config.symlink_to(work)
+        self.settle()
+        at_work = self.get()
+        self.assertEqual(self.get(), at_work)
+        self.config.unlink()
+        self.config.symlink_to(personal)
+        at_home = self.get()
+        self.assertNotEqual(at_home["AccessKeyId"], at_work["AccessKeyId"])
+        flag = json.loads(self.assertSucceeds(
+            self.run_rolehelper("--config-file", str(work), "get", "ghijk")).stdout)
+        self.assertEqual(flag, at_work)
 
 
 class CacheCommandsTest(CacheTestCase):

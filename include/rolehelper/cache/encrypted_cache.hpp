@@ -6,10 +6,11 @@
 // treat every such file as a miss, never as an error.
 //   <cache key>.entry  a session: the credentials, their expiry and when they were obtained
 //   <cache key>.lock   the lock a refresh of that entry holds (cached_provider.hpp)
-//   <route id>.route   the cache key a `get` resolved to (route.hpp)
+//   <slot>.route       the cache key a `get` resolved to, and under which route id (route.hpp)
 #pragma once
 
 #include <rolehelper/aws/credentials.hpp>
+#include <rolehelper/cache/route.hpp>
 #include <rolehelper/util/secret.hpp>
 #include <rolehelper/util/time.hpp>
 
@@ -44,14 +45,22 @@ class EncryptedCache {
   // The cache keys of every entry file in the folder (whether or not it opens).
   [[nodiscard]] std::vector<std::string> keys() const;
 
-  [[nodiscard]] std::optional<std::string> load_route(std::string_view route_id) const;
-  void store_route(std::string_view route_id, std::string_view cache_key) const;
+  // The cache key the route's slot holds, if the slot holds this route's id.
+  [[nodiscard]] std::optional<std::string> load_route(const Route& route) const;
+  void store_route(const Route& route, std::string_view cache_key) const;
   // Removes every route: they are shortcuts, made again by the next get.
   std::size_t remove_routes() const;
 
+  // Creates the folder (0700), or checks it: another user's folder throws Error(cache);
+  // one of ours that others may read or write is made 0700.
+  void prepare_folder() const;
+  // The names of lock files and of temporary files left by killed writers.
+  [[nodiscard]] std::vector<std::filesystem::path> lock_files() const;
+  [[nodiscard]] std::vector<std::filesystem::path> leftover_temporary_files() const;
+
   [[nodiscard]] std::filesystem::path entry_path(std::string_view cache_key) const;
   [[nodiscard]] std::filesystem::path lock_path(std::string_view cache_key) const;
-  [[nodiscard]] std::filesystem::path route_path(std::string_view route_id) const;
+  [[nodiscard]] std::filesystem::path route_path(std::string_view slot) const;
   [[nodiscard]] const std::filesystem::path& folder() const noexcept { return m_folder; }
 
  private:

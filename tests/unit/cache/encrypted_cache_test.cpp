@@ -118,21 +118,32 @@ BOOST_AUTO_TEST_CASE(an_entry_renamed_to_another_profiles_name_or_read_with_anot
   BOOST_TEST(!cache.load(key_of("never-stored")).has_value());
 }
 
-BOOST_AUTO_TEST_CASE(a_route_leads_to_its_cache_key_and_does_not_open_under_another_name) {
+BOOST_AUTO_TEST_CASE(a_route_leads_to_its_cache_key_only_from_its_slot_and_with_its_id) {
   TempDir dir;
   const rh::cache::EncryptedCache cache(dir.path(), new_key());
-  const auto route = key_of("route one");
+  const auto route_for = [](std::string slot, std::string id) {
+    rh::cache::Route route;
+    route.slot = key_of(std::move(slot));
+    route.id = key_of(std::move(id));
+    return route;
+  };
+  const auto route = route_for("slot one", "id one");
   cache.store_route(route, key_of("ghijk"));
   BOOST_TEST(cache.load_route(route).value_or("") == key_of("ghijk"));
-  BOOST_TEST(rh::os::file_status(cache.route_path(route))->mode == 0600U);
-  fs::copy_file(cache.route_path(route), cache.route_path(key_of("route two")));
-  BOOST_TEST(!cache.load_route(key_of("route two")).has_value());
-  // An entry is not a route, nor a route an entry, even under the same name.
+  BOOST_TEST(rh::os::file_status(cache.route_path(route.slot))->mode == 0600U);
+  // Same slot, another id (the config changed): a miss; storing overwrites the slot.
+  BOOST_TEST(!cache.load_route(route_for("slot one", "id two")).has_value());
+  cache.store_route(route_for("slot one", "id two"), key_of("other"));
+  BOOST_TEST(cache.load_route(route_for("slot one", "id two")).value_or("") == key_of("other"));
+  BOOST_TEST(!cache.load_route(route).has_value());
+  // A slot file copied to another slot's name does not open.
+  fs::copy_file(cache.route_path(route.slot), cache.route_path(key_of("slot two")));
+  BOOST_TEST(!cache.load_route(route_for("slot two", "id two")).has_value());
+  // An entry is not a route, even under the same name.
   cache.store(key_of("ghijk"), sample_entry());
   fs::copy_file(cache.entry_path(key_of("ghijk")), cache.route_path(key_of("ghijk")));
-  BOOST_TEST(!cache.load_route(key_of("ghijk")).has_value());
+  BOOST_TEST(!cache.load_route(route_for("ghijk", "id one")).has_value());
   BOOST_TEST(cache.remove_routes() == 3U);
-  BOOST_TEST(!cache.load_route(route).has_value());
   BOOST_TEST(cache.load(key_of("ghijk")).has_value());
 }
 

@@ -22,7 +22,9 @@ namespace {
 std::string route_id(const TempDir& dir, const rh::os::Environment& env,
                      std::optional<std::string> region = std::nullopt,
                      std::string profile = "ghijk") {
-  return rh::cache::make_route(profile, region, {dir / "config", dir / "credentials"}, env).id;
+  return rh::cache::make_route(profile, region, {dir / "config", dir / "credentials"}, env,
+                               rh::test::FixedClock().time)
+      .id;
 }
 
 rh::util::TimePoint from_ns(std::int64_t ns) {
@@ -70,31 +72,56 @@ BOOST_AUTO_TEST_CASE(the_id_follows_the_aws_environment_but_not_its_secrets) {
   base.set("AWS_ACCESS_KEY_ID", "AKIAQXAMPLE");
   const auto id = route_id(dir, base);
   for (const char* name : {"AWS_REGION", "AWS_ENDPOINT_URL_STS", "AWS_ACCESS_KEY_ID",
-                           "AWS_EC2_METADATA_SERVICE_ENDPOINT", "ROLEHELPER_PROFILE_CHAIN"}) {
+                           "AWS_EC2_METADATA_SERVICE_ENDPOINT", "ROLEHELPER_PROFILE_CHAIN",
+                           "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"}) {
     auto env = base;
     env.set(name, "changed");
     BOOST_TEST(route_id(dir, env) != id, name);
   }
   for (const char* name : {"AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "ROLEHELPER_CACHE_KEY",
-                           "AWS_CONTAINER_AUTHORIZATION_TOKEN", "EDITOR"}) {
+                           "AWS_CONTAINER_AUTHORIZATION_TOKEN", "AWS_SECRET_KEY",
+                           "AWS_SOME_PASSWORD", "AWS_CREDENTIAL_EXPIRATION", "EDITOR"}) {
     auto env = base;
     env.set(name, "changed");
     BOOST_TEST(route_id(dir, env) == id, name);
   }
 }
 
-BOOST_AUTO_TEST_CASE(a_route_is_settled_only_once_its_files_have_been_still_for_two_seconds) {
+BOOST_AUTO_TEST_CASE(the_slot_depends_on_profile_region_and_paths_only) {
+  TempDir dir;
+  rh::os::Environment env;
+  const auto route = [&](std::string profile) {
+    return rh::cache::make_route(profile, std::nullopt, {dir / "config"}, env,
+                                 rh::test::FixedClock().time);
+  };
+  const auto before = route("ghijk");
+  rh::test::write_file(dir / "config", "[profile ghijk]\n");
+  env.set("AWS_REGION", "eu-west-1");
+  const auto after = route("ghijk");
+  BOOST_TEST(after.slot == before.slot);
+  BOOST_TEST(after.id != before.id);
+  BOOST_TEST(route("other").slot != before.slot);
+}
+
+BOOST_AUTO_TEST_CASE(a_route_may_be_stored_only_for_files_still_for_two_seconds_and_unchanged) {
   TempDir dir;
   rh::test::write_file(dir / "config", "[profile ghijk]\n");
-  const auto route = rh::cache::make_route("ghijk", std::nullopt, {dir / "config", dir / "none"},
-                                           rh::os::Environment());
-  BOOST_REQUIRE(route.files.at(0).stamp.has_value());
-  BOOST_TEST(!route.files.at(1).stamp.has_value());
-  const auto changed =
-      std::max(route.files[0].stamp->changed_ns, route.files[0].stamp->modified_ns);
-  BOOST_TEST(!rh::cache::is_settled(route, from_ns(changed)));
-  BOOST_TEST(!rh::cache::is_settled(route, from_ns(changed) + 1999ms));
-  BOOST_TEST(rh::cache::is_settled(route, from_ns(changed) + 2001ms));
+  const auto stamp = rh::os::file_stamp(dir / "config");
+  BOOST_REQUIRE(stamp.has_value());
+  const auto changed = from_ns(std::max(stamp->changed_ns, stamp->modified_ns));
+  const auto route_at = [&](rh::util::TimePoint now) {
+    return rh::cache::make_route("ghijk", std::nullopt, {dir / "config", dir / "none"},
+                                 rh::os::Environment(), now);
+  };
+  BOOST_TEST(!route_at(changed).files.at(1).stamp.has_value());
+  BOOST_TEST(!rh::cache::may_be_stored(route_at(changed)));
+  BOOST_TEST(!rh::cache::may_be_stored(route_at(changed + 1999ms)));
+  const auto settled = route_at(changed + 2001ms);
+  BOOST_TEST(rh::cache::may_be_stored(settled));
+  // Replaced between the stamp and the store (a symlink switched, a rename): not stored.
+  rh::test::write_file(dir / "other", "[profile ghijk]\nregion = x\n");
+  std::filesystem::rename(dir / "other", dir / "config");
+  BOOST_TEST(!rh::cache::may_be_stored(settled));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

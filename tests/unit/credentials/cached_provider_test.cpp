@@ -7,12 +7,14 @@
 #include <rolehelper/cache/encrypted_cache.hpp>
 #include <rolehelper/credentials/cached_provider.hpp>
 #include <rolehelper/crypto/random.hpp>
+#include <rolehelper/os/file_io.hpp>
 #include <rolehelper/util/error.hpp>
 
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
 #include <sstream>
+#include <sys/stat.h>
 
 #include "support/expect_error.hpp"
 #include "support/fixed_clock.hpp"
@@ -170,6 +172,20 @@ BOOST_FIXTURE_TEST_CASE(a_lock_left_behind_by_a_dead_process_does_not_block, Fix
   std::filesystem::create_directories(dir / "cache");
   rh::test::write_file(cache->lock_path(key), "");
   BOOST_TEST(fetch() == rh::test::assumed_key_id(1));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_cache_folder_that_cannot_be_made_still_yields_credentials, Fixture) {
+  rh::test::write_file(dir / "cache", "a file where the folder should be");
+  BOOST_TEST(fetch() == rh::test::assumed_key_id(1));
+  BOOST_TEST(fetch() == rh::test::assumed_key_id(2));  // nothing cached
+  BOOST_TEST(rh::test::contains(log_text.str(), "going on without the cache"));
+}
+
+BOOST_FIXTURE_TEST_CASE(a_cache_folder_others_may_enter_is_made_private, Fixture) {
+  std::filesystem::create_directory(dir / "cache");
+  ::chmod((dir / "cache").c_str(), 0755);
+  fetch();
+  BOOST_TEST(rh::os::file_status(dir / "cache")->mode == 0700U);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

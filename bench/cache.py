@@ -97,8 +97,9 @@ def main():
 
         get = f"{binary} get ghijk"
         medians = {}
-        medians["cat"], medians["warm"], medians["cli_v2"] = hyperfine(
-            [f"cat {floor}", get, "/usr/bin/aws configure export-credentials --profile native"],
+        medians["cat"], medians["version"], medians["warm"], medians["cli_v2"] = hyperfine(
+            [f"cat {floor}", f"{binary} --version", get,
+             "/usr/bin/aws configure export-credentials --profile native"],
             env, args.runs)
         boto3 = ("python3 -c \"import boto3; "
                  "boto3.Session(profile_name='ghijk').get_credentials().get_frozen_credentials()\"")
@@ -143,6 +144,7 @@ def main():
     print("| measurement | median |")
     print("|---|---|")
     print(f"| `cat` of a {len(warm)}-byte file (floor) | {ms['cat']:.2f} ms |")
+    print(f"| `rolehelper --version` (process start, no cache work) | {ms['version']:.2f} ms |")
     print(f"| warm `rolehelper get` | {ms['warm']:.2f} ms |")
     print(f"| warm get, 10,000-profile config | {ms['warm_big']:.2f} ms |")
     print(f"| `/usr/bin/aws configure export-credentials` (CLI v2, warm cache) | {ms['cli_v2']:.1f} ms |")

@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libssl-dev libcurl4-openssl-dev nlohmann-json3-dev libcxxopts-dev libpugixml-dev
   # tests: Boost.Test, the AWS CLI v2 as a real client, man page lint, benchmarks, packaging
-  libboost-test-dev awscli mandoc hyperfine time lintian
+  libboost-test-dev awscli mandoc hyperfine time lintian ruby man-db
 )
 
 sudo=""

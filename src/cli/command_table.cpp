@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include <rolehelper/app/add_profile_command.hpp>
 #include <rolehelper/app/cache_command.hpp>
+#include <rolehelper/app/doctor_command.hpp>
 #include <rolehelper/app/exec_command.hpp>
 #include <rolehelper/app/get_command.hpp>
 #include <rolehelper/app/list_command.hpp>
+#include <rolehelper/app/policy_command.hpp>
 #include <rolehelper/app/remove_profile_command.hpp>
 #include <rolehelper/app/set_credentials_command.hpp>
 #include <rolehelper/app/show_command.hpp>
@@ -73,6 +75,31 @@ void cache(const ParsedArgs& args, app::Context& ctx) {
     throw util::Error(util::ErrorKind::usage, "cache: expected 'list [--json]' or 'clear [NAME]'",
                       "see rolehelper cache --help");
   }
+}
+
+void policy(const ParsedArgs& args, app::Context& ctx) {
+  const auto& words = args.positionals(1, "trust or allow-assume");
+  const bool trust = words[0] == "trust";
+  const bool allow = words[0] == "allow-assume";
+  const bool trust_options =
+      args.flag("require-mfa") || args.value("external-id") || !args.values("principal").empty();
+  if (trust && args.values("role-arn").empty()) {
+    app::run_policy_trust(aws::TrustPolicyInput{args.values("principal"), args.value("external-id"),
+                                                args.flag("require-mfa")},
+                          ctx);
+  } else if (allow && !trust_options) {
+    app::run_policy_allow_assume(args.values("role-arn"), ctx);
+  } else {
+    throw util::Error(util::ErrorKind::usage,
+                      trust || allow ? "policy " + words[0] + ": an option of the other document"
+                                     : std::string("policy: expected 'trust' or 'allow-assume'"),
+                      "see rolehelper policy --help");
+  }
+}
+
+void doctor(const ParsedArgs& args, app::Context& ctx) {
+  const auto& words = args.positionals(0, 1, "at most one NAME");
+  app::run_doctor(app::DoctorInput{words.empty() ? std::nullopt : std::optional(words[0])}, ctx);
 }
 
 void list(const ParsedArgs& args, app::Context& ctx) {
@@ -157,6 +184,20 @@ const std::vector<CommandSpec>& table() {
        "List the cached role sessions (never a secret), or remove them all or a profile's.",
        {{"json", "", "print JSON (cache list)"}},
        cache},
+      {"policy",
+       "policy trust --principal ARN [--principal ARN...] [--external-id ID] [--require-mfa] | "
+       "policy allow-assume --role-arn ARN [--role-arn ARN...]",
+       "Print the role's trust policy, or the caller's policy allowing sts:AssumeRole on roles.",
+       {{"principal", "ARN", "who may assume the role: an IAM ARN or an account id (trust)", true},
+        {"external-id", "ID", "require this external id (trust)"},
+        {"require-mfa", "", "require an MFA-authenticated caller (trust)"},
+        {"role-arn", "ARN", "a role the caller may assume (allow-assume)", true}},
+       policy},
+      {"doctor",
+       "doctor [NAME]",
+       "Check the files, the cache, PATH and a profile's chain, STS and clock; say what to fix.",
+       {},
+       doctor},
       {"set-credentials",
        "set-credentials NAME [--access-key-id ID]",
        "Store long-term keys for a profile. The secret is read from stdin or a hidden prompt, "

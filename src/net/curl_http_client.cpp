@@ -45,9 +45,9 @@ const Curl& curl() {
   static Curl functions{};
   static std::string failure;
   std::call_once(once, [] {
-    void* library = ::dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+    void* library = ::dlopen(ROLEHELPER_LIBCURL, RTLD_NOW | RTLD_LOCAL);
     if (library == nullptr) {
-      failure = "cannot load libcurl.so.4";
+      failure = std::string("cannot load ") + ROLEHELPER_LIBCURL;
       return;
     }
     try {

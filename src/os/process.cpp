@@ -35,7 +35,8 @@ std::vector<char*> pointers(std::vector<std::string>& strings) {
   return out;
 }
 
-// PATH lookup in the child's environment, as execvp would do with it.
+}  // namespace
+
 std::string find_program(const std::string& name, const Environment& env) {
   if (name.find('/') != std::string::npos) {
     return name;
@@ -54,7 +55,11 @@ std::string find_program(const std::string& name, const Environment& env) {
   return {};
 }
 
-}  // namespace
+std::filesystem::path current_executable() {
+  std::error_code ec;
+  auto path = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? std::filesystem::path() : path;
+}
 
 ProcessResult PosixProcessRunner::run(const std::vector<std::string>& argv, const Environment& env,
                                       std::chrono::milliseconds timeout) {

@@ -48,7 +48,14 @@ void write_string(std::string& out, std::string_view text) {
   out += '"';
 }
 
-void write(std::string& out, const JsonValue& value) {
+// indent < 0: compact; else members and items on lines of their own, `indent` spaces a level.
+void write(std::string& out, const JsonValue& value, int indent, int depth) {
+  const auto newline = [&](int level) {
+    if (indent >= 0) {
+      out += '\n';
+      out.append(static_cast<std::size_t>(indent * level), ' ');
+    }
+  };
   std::visit(
       [&](const auto& v) {
         using T = std::decay_t<decltype(v)>;
@@ -68,16 +75,24 @@ void write(std::string& out, const JsonValue& value) {
           out += '[';
           for (std::size_t i = 0; i < v.size(); ++i) {
             out += i == 0 ? "" : ",";
-            write(out, v[i]);
+            newline(depth + 1);
+            write(out, v[i], indent, depth + 1);
+          }
+          if (!v.empty()) {
+            newline(depth);
           }
           out += ']';
         } else {
           out += '{';
           for (std::size_t i = 0; i < v.size(); ++i) {
             out += i == 0 ? "" : ",";
+            newline(depth + 1);
             write_string(out, v[i].first);
-            out += ':';
-            write(out, v[i].second);
+            out += indent >= 0 ? ": " : ":";
+            write(out, v[i].second, indent, depth + 1);
+          }
+          if (!v.empty()) {
+            newline(depth);
           }
           out += '}';
         }
@@ -150,8 +165,14 @@ JsonValue& JsonValue::set(std::string key, JsonValue value) {
 
 std::string to_json(const JsonValue& value) {
   std::string out;
-  write(out, value);
+  write(out, value, -1, 0);
   return out;
+}
+
+std::string to_json_pretty(const JsonValue& value) {
+  std::string out;
+  write(out, value, 2, 0);
+  return out + "\n";
 }
 
 JsonValue parse_json(std::string_view text) {

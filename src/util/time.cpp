@@ -97,4 +97,40 @@ std::optional<TimePoint> parse_iso8601(std::string_view text) {
   return sys_days(date) + hours(hour) + minutes(minute) + seconds(second) - minutes(offset_minutes);
 }
 
+std::optional<TimePoint> parse_http_date(std::string_view text) {
+  // "Sun, 06 Nov 1994 08:49:37 GMT": fixed positions after the day name.
+  static constexpr std::string_view k_months = "JanFebMarAprMayJunJulAugSepOctNovDec";
+  if (text.size() != 29 || text.substr(3, 2) != ", " || !text.ends_with(" GMT")) {
+    return std::nullopt;
+  }
+  const auto number = [&](std::size_t at, std::size_t length) -> std::optional<int> {
+    int value = 0;
+    for (std::size_t i = at; i < at + length; ++i) {
+      if (text[i] < '0' || text[i] > '9') {
+        return std::nullopt;
+      }
+      value = value * 10 + (text[i] - '0');
+    }
+    return value;
+  };
+  const auto month_at = k_months.find(text.substr(8, 3));
+  const auto day = number(5, 2);
+  const auto year = number(12, 4);
+  const auto hour = number(17, 2);
+  const auto minute = number(20, 2);
+  const auto second = number(23, 2);
+  if (month_at == std::string_view::npos || month_at % 3 != 0 || !day || !year || !hour ||
+      !minute || !second || text[16] != ' ' || text[19] != ':' || text[22] != ':') {
+    return std::nullopt;
+  }
+  using namespace std::chrono;
+  const year_month_day date{std::chrono::year(*year),
+                            std::chrono::month(static_cast<unsigned>(month_at / 3 + 1)),
+                            std::chrono::day(static_cast<unsigned>(*day))};
+  if (!date.ok() || *hour > 23 || *minute > 59 || *second > 60) {
+    return std::nullopt;
+  }
+  return sys_days(date) + hours(*hour) + minutes(*minute) + seconds(*second);
+}
+
 }  // namespace rolehelper::util

@@ -136,9 +136,12 @@ class MotoServer:
     role_arns = {"Ghijk": ghijk_arn, "Chained": chained_arn, "WithExternalId": external_id_role_arn,
                  "WebRole": web_role_arn}
 
-    def __init__(self, auth=True, startup_timeout=30.0):
+    def __init__(self, auth=True, startup_timeout=30.0, extra_setup=()):
         """auth=False leaves authentication off for good (every request is accepted unchecked):
-        moto 5.x answers AssumeRoleWithWebIdentity only then."""
+        moto 5.x answers AssumeRoleWithWebIdentity only then. extra_setup: functions of an IAM
+        client, each making exactly one request, run with the setup before authentication
+        starts (e.g. to create a role from a policy a test made)."""
+        self.extra_setup = list(extra_setup)
         self.auth = auth
         self.startup_timeout = startup_timeout
         self.process = None
@@ -349,7 +352,7 @@ class MotoServer:
                     {"Effect": "Allow", "Principal": {"Federated": self.oidc_provider_arn},
                      "Action": "sts:AssumeRoleWithWebIdentity",
                      "Condition": {"StringEquals": {"oidc.rolehelper.test:aud": OIDC_AUDIENCE}}})),
-        ]
+        ] + [lambda step=step: step(iam()) for step in self.extra_setup]
 
     def _create_user_key(self):
         response = self._setup_iam.create_access_key(UserName=USER_NAME)

@@ -19,8 +19,8 @@ struct CredentialRequest {
   std::string profile;
   std::optional<std::string> region;     // --region
   std::optional<std::string> mfa_token;  // --mfa-token
-  bool use_cache = true;                  // false: --no-cache
-  bool refresh = false;                   // --refresh
+  bool use_cache = true;                 // false: --no-cache
+  bool refresh = false;                  // --refresh
   // When given, the route is pointed at the profile's cache entry for the next hit.
   const cache::Route* route = nullptr;
 };

@@ -7,6 +7,7 @@
 #include <rolehelper/os/environment.hpp>
 
 #include <chrono>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,13 @@ class PosixProcessRunner final : public ProcessRunner {
   [[nodiscard]] ProcessResult run(const std::vector<std::string>& argv, const Environment& env,
                                   std::chrono::milliseconds timeout) override;
 };
+
+// Where `name` is found in env's PATH, as execvp would find it; "" when nowhere. A name with
+// a slash is returned as it is.
+[[nodiscard]] std::string find_program(const std::string& name, const Environment& env);
+
+// The running binary (from /proc/self/exe); empty when that cannot be read.
+[[nodiscard]] std::filesystem::path current_executable();
 
 // Replaces this process with argv[0] (searched in PATH) and `env`. Returns only by throwing
 // Error(io) when the program cannot be run.

@@ -62,6 +62,8 @@ class JsonValue {
 };
 
 [[nodiscard]] std::string to_json(const JsonValue& value);
+// Indented by two spaces a level, ending in a newline: for documents people read and paste.
+[[nodiscard]] std::string to_json_pretty(const JsonValue& value);
 [[nodiscard]] JsonValue parse_json(std::string_view text);
 
 }  // namespace rolehelper::util

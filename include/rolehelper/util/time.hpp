@@ -31,4 +31,7 @@ class SystemClock final : public Clock {
 // a timestamp without a zone is refused, as botocore cannot use it. Fractions are dropped.
 [[nodiscard]] std::optional<TimePoint> parse_iso8601(std::string_view text);
 
+// An HTTP Date header (RFC 9110 IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT").
+[[nodiscard]] std::optional<TimePoint> parse_http_date(std::string_view text);
+
 }  // namespace rolehelper::util

@@ -75,7 +75,9 @@ BOOST_AUTO_TEST_CASE(another_process_holding_the_lock_excludes_us_until_it_dies)
     rh::os::FileLock lock(lock_path);
     const bool got = lock.try_lock();
     const char byte = got ? 'y' : 'n';
-    (void)::write(ready[1], &byte, 1);
+    if (::write(ready[1], &byte, 1) != 1) {
+      ::_exit(2);
+    }
     ::pause();  // hold the lock until killed
     ::_exit(0);
   }

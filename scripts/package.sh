@@ -10,5 +10,5 @@ rm -f build/release/rolehelper_*.deb
 (cd build/release && cpack -G DEB)
 deb=$(ls build/release/rolehelper_*.deb)
 # --fail-on error: warnings are reported, errors fail the build.
-lintian --fail-on error --no-tag-display-limit "$deb"
+lintian --fail-on error --tag-display-limit 0 "$deb"
 echo "package: $deb"

@@ -22,18 +22,21 @@ add_custom_target(rolehelper_deb_doc ALL
 install(FILES ${_deb_doc}/copyright ${_deb_doc}/changelog.Debian.gz ${_deb_doc}/changelog.gz
   DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES ${_deb_doc}/rolehelper.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+# rolehelper is not uploaded to Debian's archive, so its changelog closes no Debian bug.
+install(FILES ${CMAKE_CURRENT_LIST_DIR}/lintian-overrides
+  DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides RENAME rolehelper)
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME rolehelper)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT "The rolehelper authors <rolehelper@example.org>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "AWS role-credential helper for credential_process")
+# CPack puts the summary on the Description line; this is the extended text after it.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-  "AWS role-credential helper for credential_process
- rolehelper manages role profiles in ~/.aws/config without disturbing any
- other byte of it, and serves the roles' temporary credentials to the AWS
- CLI, boto3, Terraform and every SDK through credential_process. It calls
- STS AssumeRole itself and keeps sessions in an encrypted on-disk cache.")
+  "rolehelper manages role profiles in ~/.aws/config without disturbing any
+other byte of it, and serves the roles' temporary credentials to the AWS
+CLI, boto3, Terraform and every SDK through credential_process. It calls
+STS AssumeRole itself and keeps sessions in an encrypted on-disk cache.")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)

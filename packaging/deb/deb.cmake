@@ -1,7 +1,6 @@
-# The Debian package, made by CPack's DEB generator from the install rules:
-#   cmake --preset release && cmake --build --preset release
-#   (cd build/release && cpack -G DEB)      -> build/release/rolehelper_VERSION-1_ARCH.deb
-# scripts/package.sh does that and runs lintian on the result.
+# The Debian package, made by CPack's DEB generator from the install rules. scripts/package.sh
+# configures the release preset into build/deb with the Debian-only settings, runs
+# `cpack -G DEB` there (-> build/deb/rolehelper_VERSION-1_ARCH.deb) and lintian on the result.
 
 # Debian policy: /usr/share/doc/PACKAGE holds the copyright, the Debian changelog and the
 # upstream changelog, compressed with gzip -n (no timestamp, so builds are reproducible).
@@ -19,12 +18,15 @@ add_custom_command(OUTPUT ${_deb_doc}/changelog.Debian.gz ${_deb_doc}/changelog.
           ${PROJECT_SOURCE_DIR}/man/rolehelper.1)
 add_custom_target(rolehelper_deb_doc ALL
   DEPENDS ${_deb_doc}/changelog.Debian.gz ${_deb_doc}/changelog.gz ${_deb_doc}/rolehelper.1.gz)
-install(FILES ${_deb_doc}/copyright ${_deb_doc}/changelog.Debian.gz ${_deb_doc}/changelog.gz
-  DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES ${_deb_doc}/rolehelper.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
-# rolehelper is not uploaded to Debian's archive, so its changelog closes no Debian bug.
-install(FILES ${CMAKE_CURRENT_LIST_DIR}/lintian-overrides
-  DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides RENAME rolehelper)
+option(ROLEHELPER_INSTALL_DEBIAN_FILES "Install the files only the .deb carries" OFF)
+if(ROLEHELPER_INSTALL_DEBIAN_FILES)
+  install(FILES ${_deb_doc}/copyright ${_deb_doc}/changelog.Debian.gz ${_deb_doc}/changelog.gz
+    DESTINATION ${CMAKE_INSTALL_DOCDIR})
+  # rolehelper is not uploaded to Debian's archive, so its changelog closes no Debian bug.
+  install(FILES ${CMAKE_CURRENT_LIST_DIR}/lintian-overrides
+    DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides RENAME rolehelper)
+endif()
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME rolehelper)

@@ -8,6 +8,7 @@
 #include <rolehelper/net/sts_client.hpp>
 #include <rolehelper/os/file_io.hpp>
 #include <rolehelper/util/error.hpp>
+#include <rolehelper/util/shell_words.hpp>
 #include <rolehelper/util/strings.hpp>
 
 #include <unistd.h>
@@ -81,7 +82,9 @@ void check_cache(Report& report, const Context& ctx) {
       (void)cache::find_cache_key(ctx.env);
       report.ok("cache key from ROLEHELPER_CACHE_KEY");
     } else if (cache::find_cache_key(ctx.env)) {
-      report.ok("cache key file " + ctx.display_path(cache::default_key_file(ctx.env)) + " (0600)");
+      const auto file = cache::default_key_file(ctx.env);
+      report.ok("cache key file " + ctx.display_path(file) + " (" +
+                util::octal_mode(os::file_status(file)->mode) + ")");
     } else {
       report.ok("no cache key file yet: the first cached get makes it");
     }
@@ -98,7 +101,8 @@ void check_cache(Report& report, const Context& ctx) {
                          util::octal_mode(status->mode),
                      "run: chmod 700 " + ctx.display_path(folder));
     } else {
-      report.ok("cache folder " + ctx.display_path(folder) + " (0700)");
+      report.ok("cache folder " + ctx.display_path(folder) + " (" + util::octal_mode(status->mode) +
+                ")");
     }
   }
 }
@@ -107,10 +111,8 @@ void check_path(Report& report, const Context& ctx) {
   const auto found = os::find_program("rolehelper", ctx.env);
   const auto self = os::current_executable();
   if (found.empty()) {
-    report.warning(
-        "no rolehelper on PATH: the AWS CLI and SDKs run credential_process "
-        "lines with your PATH",
-        "install rolehelper into a folder on PATH (e.g. /usr/local/bin)");
+    report.warning("no rolehelper on PATH",
+                   "install rolehelper into a folder on PATH (e.g. /usr/local/bin)");
     return;
   }
   std::error_code ec;
@@ -119,7 +121,7 @@ void check_path(Report& report, const Context& ctx) {
     report.warning("PATH finds " + found + ", not this rolehelper (" + self.string() + ")",
                    "remove the other one or put this one first on PATH");
   } else {
-    report.ok("credential_process lines run " + found);
+    report.ok("PATH finds this rolehelper: " + found);
   }
 }
 
@@ -130,11 +132,24 @@ void check_profile(Report& report, const Context& ctx, const aws::ConfigFiles& f
     report.problem("no profile '" + name + "'", "run rolehelper list to see the profiles");
     return;
   }
-  if (profile->value("role_arn") && profile->value("credential_process")) {
+  const auto line = profile->value("credential_process");
+  if (profile->value("role_arn") && line) {
     report.warning("profile '" + name +
-                       "' has both role_arn and credential_process: the AWS CLI "
-                       "assumes role_arn itself and never runs credential_process",
-                   "use rolehelper_role_arn (rolehelper add-profile " + name + " --force does)");
+                       "' has both role_arn and credential_process: the AWS CLI assumes role_arn "
+                       "itself and never runs credential_process",
+                   "remove the role_arn line of profile '" + name +
+                       "' (rolehelper_role_arn holds the role for rolehelper)");
+  }
+  if (line && credentials::rolehelper_target(*line)) {
+    // The AWS CLI and SDKs run the line with the user's PATH.
+    const auto words = util::split_shell_words(*line);
+    const std::string program = words && !words->empty() ? words->front() : std::string();
+    if (os::find_program(program, ctx.env).empty() ||
+        (program.find('/') != std::string::npos && ::access(program.c_str(), X_OK) != 0)) {
+      report.problem("profile '" + name + "': its credential_process runs '" + program +
+                         "', which is not found",
+                     "put rolehelper on PATH, or write its full path in the line");
+    }
   }
   try {
     // The chain as get builds it, without a cache or any network call.
@@ -206,7 +221,11 @@ void check_cached_get(Report& report, Context& ctx, const std::string& name) {
   auto first = ctx.runner.run(argv, ctx.env, std::chrono::minutes(1));
   util::wipe(first.out);
   if (first.exit_code != 0) {
-    report.problem("rolehelper get " + name + " fails: " + std::string(util::trim_ascii(first.err)),
+    // Its last line is the error (earlier ones are -v logging the environment may turn on).
+    const auto lines = util::split(util::trim_ascii(first.err), '\n');
+    const std::string reason = lines.empty() ? std::string("no message") : lines.back();
+    report.problem("rolehelper get " + name + " fails: " +
+                       (reason.starts_with("rolehelper: ") ? reason.substr(12) : reason),
                    "run rolehelper -v get " + name + " to see each step");
     return;
   }
@@ -216,8 +235,9 @@ void check_cached_get(Report& report, Context& ctx, const std::string& name) {
       std::chrono::steady_clock::now() - start);
   util::wipe(second.out);
   if (second.exit_code == 0) {
-    report.ok("a cached get of '" + name + "' takes " + std::to_string(took.count() / 1000) + "." +
-              std::to_string(took.count() / 100 % 10) + " ms");
+    report.ok("a second get of '" + name + "' (a cache hit for a role) takes " +
+              std::to_string(took.count() / 1000) + "." + std::to_string(took.count() / 100 % 10) +
+              " ms");
   }
 }
 

@@ -24,11 +24,23 @@ std::string principal_arn(const std::string& principal) {
   if (is_account_id(principal)) {
     return "arn:aws:iam::" + principal + ":root";
   }
+  // What IAM accepts as an AWS principal: an account's root, a user or role, or an STS
+  // session; no region, no wildcard.
   const auto arn = parse_arn(principal);
+  const auto is_principal_resource = [&] {
+    const auto& resource = arn->resource;
+    if (arn->service == "iam") {
+      return resource == "root" || resource.starts_with("user/") || resource.starts_with("role/");
+    }
+    return arn->service == "sts" &&
+           (resource.starts_with("assumed-role/") || resource.starts_with("federated-user/"));
+  };
   if (!arn || !is_known_partition(arn->partition) || !is_account_id(arn->account) ||
-      !(arn->service == "iam" || arn->service == "sts") || arn->resource.empty()) {
+      !arn->region.empty() || principal.find('*') != std::string::npos ||
+      !is_principal_resource()) {
     throw Error(ErrorKind::usage,
-                "--principal '" + principal + "' is neither an IAM ARN nor a 12-digit account id",
+                "--principal '" + principal +
+                    "' is not an account id or the ARN of a user, role, root or STS session",
                 "e.g. --principal arn:aws:iam::123456789012:user/Abcde or --principal "
                 "123456789012");
   }

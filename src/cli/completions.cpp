@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
+#include <vector>
 
 namespace rolehelper::cli {
 
@@ -49,6 +51,26 @@ std::string options_of(const CommandSpec& spec) {
   return words;
 }
 
+// The options that take a value and have no completion of their own, as a case pattern.
+std::string valued_options() {
+  std::vector<std::string> names;
+  for (const auto& spec : command_table()) {
+    for (const auto& option : spec.options) {
+      const std::string name = "--" + std::string(option.name);
+      if (!option.value_name.empty() && name != "--source-profile" && name != "--format" &&
+          name != "--credential-source" &&
+          std::find(names.begin(), names.end(), name) == names.end()) {
+        names.push_back(name);
+      }
+    }
+  }
+  std::string pattern;
+  for (const auto& name : names) {
+    pattern += (pattern.empty() ? "" : "|") + name;
+  }
+  return pattern;
+}
+
 // Single quotes for shell words: the help texts hold no single quote, but be safe.
 std::string single_quoted(std::string_view text) {
   std::string out = "'";
@@ -76,25 +98,33 @@ std::string bash_completion() {
       "    esac\n"
       "  done\n"
       "  case $prev in\n"
-      "    --config-file|--credentials-file) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"
-      "    --source-profile) COMPREPLY=($(compgen -W \"$(_rolehelper_profiles)\" -- \"$cur\")); "
+      "    --config-file|--credentials-file) compopt -o filenames; mapfile -t COMPREPLY < "
+      "<(compgen "
+      "-f -- \"$cur\"); return ;;\n"
+      "    --source-profile) mapfile -t COMPREPLY < <(compgen -W \"$(_rolehelper_profiles)\" -- "
+      "\"$cur\"); "
       "return ;;\n"
-      "    --format) COMPREPLY=($(compgen -W 'process env fish powershell cmd' -- \"$cur\")); "
+      "    --format) mapfile -t COMPREPLY < <(compgen -W 'process env fish powershell cmd' -- "
+      "\"$cur\"); "
       "return ;;\n"
-      "    --credential-source) COMPREPLY=($(compgen -W 'Environment Ec2InstanceMetadata "
-      "EcsContainer' -- \"$cur\")); return ;;\n"
+      "    --credential-source) mapfile -t COMPREPLY < <(compgen -W 'Environment "
+      "Ec2InstanceMetadata "
+      "EcsContainer' -- \"$cur\"); return ;;\n"
+      "    " +
+      valued_options() +
+      ") return ;;  # a value of the user's own\n"
       "  esac\n"
       "  if [[ -z $command ]]; then\n"
-      "    COMPREPLY=($(compgen -W '" +
+      "    mapfile -t COMPREPLY < <(compgen -W '" +
       command_names() +
-      " --help --version --config-file --credentials-file --verbose' -- \"$cur\"))\n"
+      " --help --version --config-file --credentials-file --verbose' -- \"$cur\")\n"
       "    return\n"
       "  fi\n"
       "  if [[ $cur == -* ]]; then\n"
       "    case $command in\n";
   for (const auto& spec : command_table()) {
-    script += "      " + std::string(spec.name) + ") COMPREPLY=($(compgen -W '" + options_of(spec) +
-              "' -- \"$cur\")) ;;\n";
+    script += "      " + std::string(spec.name) + ") mapfile -t COMPREPLY < <(compgen -W '" +
+              options_of(spec) + "' -- \"$cur\") ;;\n";
   }
   script +=
       "    esac\n"
@@ -103,11 +133,12 @@ std::string bash_completion() {
       "  case $command in\n";
   for (const auto& spec : command_table()) {
     if (takes_profile(spec.name)) {
-      script += "    " + std::string(spec.name) +
-                ") COMPREPLY=($(compgen -W \"$(_rolehelper_profiles)\" -- \"$cur\")) ;;\n";
+      script +=
+          "    " + std::string(spec.name) +
+          ") mapfile -t COMPREPLY < <(compgen -W \"$(_rolehelper_profiles)\" -- \"$cur\") ;;\n";
     } else if (!subcommands_of(spec.name).empty()) {
-      script += "    " + std::string(spec.name) + ") COMPREPLY=($(compgen -W '" +
-                std::string(subcommands_of(spec.name)) + "' -- \"$cur\")) ;;\n";
+      script += "    " + std::string(spec.name) + ") mapfile -t COMPREPLY < <(compgen -W '" +
+                std::string(subcommands_of(spec.name)) + "' -- \"$cur\") ;;\n";
     }
   }
   script +=

@@ -1,6 +1,4 @@
 // SPDX-License-Identifier: MIT
-#include "library.hpp"
-
 #include <rolehelper/crypto/aead.hpp>
 #include <rolehelper/crypto/random.hpp>
 #include <rolehelper/util/error.hpp>
@@ -8,6 +6,8 @@
 #include <openssl/evp.h>
 
 #include <memory>
+
+#include "library.hpp"
 
 namespace rolehelper::crypto {
 namespace {

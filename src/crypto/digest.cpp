@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "library.hpp"
-
 #include <rolehelper/crypto/digest.hpp>
 #include <rolehelper/util/error.hpp>
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
+
+#include "library.hpp"
 
 namespace rolehelper::crypto {
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "library.hpp"
-
 #include <rolehelper/crypto/random.hpp>
 #include <rolehelper/util/error.hpp>
 
 #include <openssl/rand.h>
+
+#include "library.hpp"
 
 namespace rolehelper::crypto {
 

@@ -27,8 +27,13 @@ std::optional<FileStamp> file_stamp(const fs::path& path) {
     return static_cast<std::int64_t>(time.tv_sec) * 1'000'000'000 + time.tv_nsec;
   };
   return FileStamp{static_cast<std::uint64_t>(info.st_dev), static_cast<std::uint64_t>(info.st_ino),
+#ifdef __APPLE__
+                   static_cast<std::int64_t>(info.st_size), nanoseconds(info.st_mtimespec),
+                   nanoseconds(info.st_ctimespec)};
+#else
                    static_cast<std::int64_t>(info.st_size), nanoseconds(info.st_mtim),
                    nanoseconds(info.st_ctim)};
+#endif
 }
 
 std::optional<std::string> read_file(const fs::path& path) {

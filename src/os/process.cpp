@@ -35,6 +35,20 @@ std::vector<char*> pointers(std::vector<std::string>& strings) {
   return out;
 }
 
+// A pipe whose ends are closed on exec (pipe2 where there is one, as on Linux).
+bool make_pipe(int fds[2]) {
+#ifdef __linux__
+  return ::pipe2(fds, O_CLOEXEC) == 0;
+#else
+  if (::pipe(fds) != 0) {
+    return false;
+  }
+  ::fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+  ::fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+  return true;
+#endif
+}
+
 }  // namespace
 
 std::string find_program(const std::string& name, const Environment& env) {
@@ -56,9 +70,13 @@ std::string find_program(const std::string& name, const Environment& env) {
 }
 
 std::filesystem::path current_executable() {
+#ifdef __linux__
   std::error_code ec;
   auto path = std::filesystem::read_symlink("/proc/self/exe", ec);
   return ec ? std::filesystem::path() : path;
+#else
+  return {};
+#endif
 }
 
 ProcessResult PosixProcessRunner::run(const std::vector<std::string>& argv, const Environment& env,
@@ -73,7 +91,7 @@ ProcessResult PosixProcessRunner::run(const std::vector<std::string>& argv, cons
   }
   int out_pipe[2];
   int err_pipe[2];
-  if (::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0) {
+  if (!make_pipe(out_pipe) || !make_pipe(err_pipe)) {
     throw Error(ErrorKind::io, std::string("cannot create a pipe: ") + std::strerror(errno));
   }
   posix_spawn_file_actions_t actions;

@@ -42,6 +42,8 @@ class CompletionsTest(RolehelperTestCase):
         self.write(self.config, "[profile alpha]\nregion = us-east-1\n[profile beta]\nregion = x\n")
         self.assertEqual(self.complete("rolehelper get "), ["alpha", "beta"])
         self.assertEqual(self.complete("rolehelper -v whoami b"), ["beta"])
+        self.assertEqual(self.complete("rolehelper get alpha --region "), [])
+        self.assertEqual(self.complete("rolehelper add-profile x --source-profile a"), ["alpha"])
 
     def test_every_command_is_in_every_script(self):
         commands = self.commands()

@@ -72,10 +72,10 @@ class DoctorTest(RolehelperTestCase):
         self.assertRegex(result.stdout, r"^rolehelper doctor: \d+ checks, no problem\n$")
         log = result.stderr
         self.assertNotIn("problem:", log)
-        self.assertIn("credential_process lines run", log)
+        self.assertIn("PATH finds this rolehelper", log)
         self.assertIn("role arn:aws:iam::123456789012:role/Ghijk assumed with the keys of profile 'default'", log)
         self.assertRegex(log, r"STS at http://127\.0\.0\.1:\d+ reachable; this clock is -?\d+ s off")
-        self.assertRegex(log, r"a cached get of 'ghijk' takes \d+\.\d ms")
+        self.assertRegex(log, r"a second get of 'ghijk' \(a cache hit for a role\) takes \d+\.\d ms")
         self.assertNotIn(self.moto.secret_access_key, log + result.stdout)
         # Without a name: every profile that runs rolehelper, no network.
         everything = self.doctor()
@@ -95,6 +95,11 @@ class DoctorTest(RolehelperTestCase):
         self.assertSucceeds(self.run_rolehelper(
             "add-profile", "orphan", "--role-arn", self.moto.ghijk_arn, "--source-profile", "nobody"))
         self.assertProblem(self.doctor(), "'nobody', which does not exist")
+
+    def test_a_credential_process_line_whose_rolehelper_is_not_found(self):
+        with open(self.config, "a") as config:
+            config.write("\n[profile moved]\ncredential_process = /opt/gone/rolehelper get ghijk\n")
+        self.assertProblem(self.doctor(), "runs '/opt/gone/rolehelper', which is not found")
 
     def test_role_arn_beside_credential_process_is_a_warning(self):
         with open(self.config, "a") as config:

@@ -48,6 +48,12 @@ class DocumentsTest(RolehelperTestCase):
             "StringEquals": {"sts:ExternalId": "alice"},
             "Bool": {"aws:MultiFactorAuthPresent": "true"}})
 
+    def test_sts_sessions_and_other_partitions_are_principals_too(self):
+        session = f"arn:aws:sts::{ACCOUNT_ID}:assumed-role/Ghijk/ci"
+        china = "arn:aws-cn:iam::123456789012:role/Deployer"
+        doc = self.document("trust", "--principal", session, "--principal", china)
+        self.assertEqual(doc["Statement"][0]["Principal"]["AWS"], [session, china])
+
     def test_allow_assume_lists_the_roles(self):
         self.assertEqual(self.document("allow-assume", "--role-arn", PQRST), {
             "Version": "2012-10-17",
@@ -59,7 +65,10 @@ class DocumentsTest(RolehelperTestCase):
         cases = [
             (("trust",), "--principal"),
             (("trust", "--principal", "Abcde"), "account id"),
-            (("trust", "--principal", "arn:aws:s3:::bucket"), "IAM ARN"),
+            (("trust", "--principal", "arn:aws:s3:::bucket"), "ARN of a user"),
+            (("trust", "--principal", "arn:aws:iam::123456789012:group/Devs"), "ARN of a user"),
+            (("trust", "--principal", "arn:aws:iam:us-east-1:123456789012:user/A"), "ARN of a user"),
+            (("trust", "--principal", "arn:aws:iam::123456789012:user/*"), "ARN of a user"),
             (("trust", "--principal", USER_ARN, "--external-id", "x"), "--external-id"),
             (("allow-assume",), "--role-arn"),
             (("allow-assume", "--role-arn", "arn:aws:iam::123:role/x"), "--role-arn"),

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include <rolehelper/app/cache_command.hpp>
 #include <rolehelper/app/credential_cache.hpp>
-#include <rolehelper/cache/freshness.hpp>
 #include <rolehelper/cache/key_store.hpp>
 #include <rolehelper/os/file_lock.hpp>
 #include <rolehelper/util/error.hpp>
@@ -47,8 +46,7 @@ std::string state_of(const cache::CacheEntry& entry, util::TimePoint now) {
   if (*entry.credentials.expiration <= now) {
     return "expired";
   }
-  return cache::is_fresh(entry.obtained, *entry.credentials.expiration, now) ? "fresh"
-                                                                             : "refresh due";
+  return entry.is_fresh(now) ? "fresh" : "refresh due";
 }
 
 std::string time_left(std::chrono::seconds left) {

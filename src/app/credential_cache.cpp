@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include <rolehelper/app/credential_cache.hpp>
-#include <rolehelper/cache/freshness.hpp>
 #include <rolehelper/cache/key_store.hpp>
 #include <rolehelper/os/paths.hpp>
 
@@ -38,8 +37,7 @@ std::optional<aws::Credentials> cached_credentials(const cache::Route& route, co
     return std::nullopt;
   }
   auto entry = cache.load(*cache_key);
-  if (!entry ||
-      !cache::is_fresh(entry->obtained, *entry->credentials.expiration, ctx.clock.now())) {
+  if (!entry || !entry->is_fresh(ctx.clock.now())) {
     return std::nullopt;
   }
   ctx.log.debug("profile '" + entry->profile + "': cached session, valid until " +

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <rolehelper/app/credential_cache.hpp>
 #include <rolehelper/app/doctor_command.hpp>
+#include <rolehelper/app/profile_credentials.hpp>
 #include <rolehelper/aws/config_files.hpp>
-#include <rolehelper/aws/endpoints.hpp>
 #include <rolehelper/cache/key_store.hpp>
 #include <rolehelper/credentials/provider_factory.hpp>
 #include <rolehelper/net/sts_client.hpp>
@@ -153,17 +153,11 @@ void check_profile(Report& report, const Context& ctx, const aws::ConfigFiles& f
   }
   try {
     // The chain as get builds it, without a cache or any network call.
-    const auto region = aws::resolve_region(std::nullopt, profile, ctx.env);
-    const auto location = aws::resolve_sts_location(region, profile, files.services(), ctx.env);
+    const auto settings = sts_settings(files, name, std::nullopt, ctx);
     auto sts = std::make_shared<net::StsClient>(
-        ctx.http, net::StsEndpoint{location.url, location.signing_region}, net::HttpOptions{},
-        ctx.clock);
-    credentials::MfaSources mfa{std::nullopt, &ctx.prompt, &ctx.runner, &ctx.env};
-    const credentials::ProviderDependencies deps{
-        files,     ctx.env,    ctx.http,
-        sts,       ctx.runner, mfa,
-        ctx.clock, ctx.log,    credentials::chain_from_environment(ctx.env)};
-    const auto provider = credentials::make_provider(name, deps);
+        ctx.http, net::StsEndpoint{settings.location.url, settings.location.signing_region},
+        settings.options, ctx.clock);
+    const auto provider = build_provider(files, name, std::move(sts), std::nullopt, nullptr, ctx);
     report.ok("profile '" + name + "': " + provider->describe());
   } catch (const Error& error) {
     report.problem(error.what(), error.hint());
@@ -172,17 +166,12 @@ void check_profile(Report& report, const Context& ctx, const aws::ConfigFiles& f
 
 void check_sts(Report& report, Context& ctx, const aws::ConfigFiles& files,
                const std::string& name) {
-  const aws::Profile* profile = files.find_profile(name);
-  const auto region = aws::resolve_region(std::nullopt, profile, ctx.env);
-  const auto location = aws::resolve_sts_location(region, profile, files.services(), ctx.env);
-  net::HttpOptions options;
-  options.ca_bundle = ctx.env.get_nonempty("AWS_CA_BUNDLE");
-  if (!options.ca_bundle && profile != nullptr) {
-    options.ca_bundle = profile->value("ca_bundle");
-  }
+  const auto settings = sts_settings(files, name, std::nullopt, ctx);
+  const auto& location = settings.location;
   try {
     // An unsigned request: STS refuses it, but its answer carries the server's clock.
-    const auto response = ctx.http.send(net::HttpRequest{"GET", location.url, {}, {}}, options);
+    const auto response =
+        ctx.http.send(net::HttpRequest{"GET", location.url, {}, {}}, settings.options);
     const auto date = response.header("Date");
     const auto server_time = date ? util::parse_http_date(*date) : std::nullopt;
     if (!server_time) {

@@ -3,13 +3,14 @@
 #include <rolehelper/crypto/digest.hpp>
 #include <rolehelper/util/encoding.hpp>
 
+#include "field_encoding.hpp"
+
 namespace rolehelper::cache {
 
 std::string cache_key(const CacheKeyInput& input) {
-  // Versioned, and every field length-prefixed: "a"+"bc" and "ab"+"c" must differ.
   std::string encoded = "rolehelper-cache-key-v1\n";
   const auto add = [&](std::string_view name, const std::string& value) {
-    encoded += std::string(name) + "=" + std::to_string(value.size()) + ":" + value + "\n";
+    detail::append_field(encoded, name, value);
   };
   add("profile", input.profile);
   add("role_arn", input.role_arn);

@@ -7,6 +7,8 @@
 #include <array>
 #include <string_view>
 
+#include "field_encoding.hpp"
+
 namespace rolehelper::cache {
 
 namespace {
@@ -28,11 +30,7 @@ bool shapes_resolution(std::string_view name) {
          std::find(k_left_out.begin(), k_left_out.end(), name) == k_left_out.end();
 }
 
-// Versioned and length-prefixed, as cache keys are (cache_key.cpp).
-void add(std::string& encoded, std::string_view name, std::string_view value) {
-  encoded.append(name).append("=").append(std::to_string(value.size())).append(":");
-  encoded.append(value).append("\n");
-}
+using detail::append_field;
 
 std::string stamp_text(const std::optional<os::FileStamp>& stamp) {
   return stamp ? std::to_string(stamp->device) + "," + std::to_string(stamp->inode) + "," +
@@ -55,19 +53,19 @@ Route make_route(std::string_view profile, const std::optional<std::string>& reg
   std::string slot = "rolehelper-route-slot-v1\n";
   std::string encoded = "rolehelper-route-v1\n";
   for (auto* text : {&slot, &encoded}) {
-    add(*text, "profile", profile);
-    add(*text, "region", region ? "=" + *region : std::string("none"));
+    append_field(*text, "profile", profile);
+    append_field(*text, "region", region ? "=" + *region : std::string("none"));
   }
   for (const auto& path : files) {
     auto stamp = os::file_stamp(path);
-    add(slot, "file", path.string());
-    add(encoded, "file", path.string());
-    add(encoded, "stamp", stamp_text(stamp));
+    append_field(slot, "file", path.string());
+    append_field(encoded, "file", path.string());
+    append_field(encoded, "stamp", stamp_text(stamp));
     route.files.push_back({path, stamp});
   }
   for (const auto& [name, value] : env.variables()) {  // a sorted map: a stable order
     if (shapes_resolution(name)) {
-      add(encoded, name, value);
+      append_field(encoded, name, value);
     }
   }
   route.slot = util::to_hex(crypto::sha256(slot));

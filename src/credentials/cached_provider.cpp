@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: MIT
-#include <rolehelper/cache/freshness.hpp>
 #include <rolehelper/credentials/cached_provider.hpp>
 #include <rolehelper/os/file_io.hpp>
 #include <rolehelper/os/file_lock.hpp>
@@ -16,17 +15,13 @@ namespace {
 // Longer than an STS call with its retries, and than typing an MFA code.
 constexpr auto k_refresh_wait = std::chrono::minutes(5);
 
-bool is_fresh(const cache::CacheEntry& entry, util::TimePoint now) {
-  return cache::is_fresh(entry.obtained, *entry.credentials.expiration, now);
-}
-
 }  // namespace
 
 aws::Credentials CachedProvider::retrieve() {
   const std::string name = "profile '" + m_session.profile + "'";
   const auto started = m_clock.now();
   if (!m_force_refresh) {
-    if (auto entry = m_cache->load(m_session.cache_key); entry && is_fresh(*entry, started)) {
+    if (auto entry = m_cache->load(m_session.cache_key); entry && entry->is_fresh(started)) {
       m_log.debug(name + ": cached session, valid until " +
                   util::format_rfc3339(*entry->credentials.expiration));
       return std::move(entry->credentials);
@@ -55,7 +50,7 @@ aws::Credentials CachedProvider::retrieve() {
   }
   auto entry = m_cache->load(m_session.cache_key);
   const auto now = m_clock.now();
-  if (entry && is_fresh(*entry, now) && (!m_force_refresh || entry->obtained > started)) {
+  if (entry && entry->is_fresh(now) && (!m_force_refresh || entry->obtained > started)) {
     m_log.debug(name + ": another rolehelper refreshed the session while this one waited");
     return std::move(entry->credentials);
   }

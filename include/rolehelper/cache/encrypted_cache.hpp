@@ -10,6 +10,7 @@
 #pragma once
 
 #include <rolehelper/aws/credentials.hpp>
+#include <rolehelper/cache/freshness.hpp>
 #include <rolehelper/cache/route.hpp>
 #include <rolehelper/util/secret.hpp>
 #include <rolehelper/util/time.hpp>
@@ -28,6 +29,11 @@ struct CacheEntry {
   util::TimePoint obtained{};    // when STS issued them: the refresh margin is half the lifetime
   std::string profile;           // for `cache list` and `cache clear NAME`; not part of the key
   std::string role_arn;
+
+  // More than the refresh margin remains at `now` (freshness.hpp).
+  [[nodiscard]] bool is_fresh(util::TimePoint now) const {
+    return cache::is_fresh(obtained, *credentials.expiration, now);
+  }
 };
 
 class EncryptedCache {
